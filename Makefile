@@ -1,0 +1,42 @@
+# Lotse: `make run` sets everything up and starts it; `make test` runs every test.
+SHELL := /bin/bash
+BOT_ENV := .venv-bot
+API_ENV := .venv
+
+.DEFAULT_GOAL := help
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BOT_ENV)/.installed: requirements/bot.lock scripts/make_env.sh
+	@scripts/make_env.sh $(BOT_ENV) 3.10 requirements/bot.lock
+
+$(API_ENV)/.installed: requirements/api.lock scripts/make_env.sh
+	@scripts/make_env.sh $(API_ENV) current requirements/api.lock
+
+setup: $(BOT_ENV)/.installed $(API_ENV)/.installed  ## Create both Python environments
+	@scripts/secrets.sh
+
+train: $(BOT_ENV)/.installed  ## Train the Rasa model if the training data changed
+	@scripts/train.sh
+
+run: setup train  ## Set up on first use, then start Lotse on localhost:8000
+	@scripts/run.sh
+
+test: setup train  ## Run the whole test suite
+	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot
+	$(API_ENV)/bin/python -m pytest tests/api tests/conversation
+
+lint:  ## ruff and mypy
+	$(API_ENV)/bin/ruff check .
+	$(API_ENV)/bin/ruff format --check .
+	$(API_ENV)/bin/mypy service_api
+
+lock:  ## Re-resolve the pinned dependencies (needs uv)
+	uv pip compile --python-version 3.10 --generate-hashes requirements/bot.in -o requirements/bot.lock
+	uv pip compile --python-version 3.11 --generate-hashes requirements/api.in -o requirements/api.lock
+
+clean:  ## Remove environments, models and local state
+	rm -rf $(BOT_ENV) $(API_ENV) models/*.tar.gz var
+
+.PHONY: help setup train run test lint lock clean

@@ -1,0 +1,1 @@
+"""Lotse custom actions; rasa-sdk loads every module of this package."""

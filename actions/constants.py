@@ -1,0 +1,20 @@
+"""Names shared with the domain (bot/domain/) and the catalogue (data/catalogue/)."""
+
+from typing import Final
+
+SLOT_LANGUAGE: Final = "language"
+SLOT_TOPIC: Final = "topic"
+
+INTENT_NLU_FALLBACK: Final = "nlu_fallback"
+INTENT_OUT_OF_SCOPE: Final = "out_of_scope"
+
+RESPONSE_TOPIC: Final = "utter_topic"
+RESPONSE_FALLBACK: Final = "utter_fallback"
+RESPONSE_OUT_OF_SCOPE: Final = "utter_out_of_scope"
+
+KIND_FALLBACK: Final = "fallback"
+KIND_OUT_OF_SCOPE: Final = "out_of_scope"
+
+# Keys service_api puts into the metadata of each user message.
+META_LANG: Final = "lang"
+META_CHANNEL: Final = "channel"

@@ -1,0 +1,24 @@
+"""Read what service_api passed along with the latest user message."""
+
+from typing import Any, Dict, Optional
+
+from rasa_sdk import Tracker
+
+from actions.constants import META_CHANNEL, META_LANG
+
+
+def message_metadata(tracker: Tracker) -> Dict[str, Any]:
+    """Metadata of the latest user message, or an empty dict."""
+    event = tracker.get_last_event_for("user") or {}
+    metadata = event.get("metadata") or {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def message_lang(tracker: Tracker) -> Optional[str]:
+    lang = message_metadata(tracker).get(META_LANG)
+    return lang if isinstance(lang, str) and 0 < len(lang) <= 16 else None
+
+
+def message_channel(tracker: Tracker) -> str:
+    channel = message_metadata(tracker).get(META_CHANNEL)
+    return channel if isinstance(channel, str) and 0 < len(channel) <= 32 else "api"

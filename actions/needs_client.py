@@ -1,0 +1,44 @@
+"""Thin client for service_api's unmet-need ingest."""
+
+import logging
+from typing import Optional, TypedDict
+
+import aiohttp
+
+from actions.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+
+class UnmetNeed(TypedDict):
+    kind: str
+    channel: str
+    lang: Optional[str]
+    text: str
+    intent: Optional[str]
+    confidence: Optional[float]
+    topic: Optional[str]
+    sender: str
+    idempotency_key: str
+
+
+class NeedsUnavailable(Exception):
+    """service_api did not accept the record."""
+
+
+async def submit_need(need: UnmetNeed) -> int:
+    """Store a need through service_api and return its id."""
+    settings = get_settings()
+    url = f"{settings.service_api_url.rstrip('/')}/api/v1/needs"
+    headers = {"Authorization": f"Bearer {settings.ingest_token}"}
+    timeout = aiohttp.ClientTimeout(total=settings.request_timeout_s)
+    try:
+        async with aiohttp.ClientSession(timeout=timeout) as session:
+            async with session.post(url, json=need, headers=headers) as response:
+                if response.status not in (200, 201):
+                    detail = (await response.text())[:200]
+                    raise NeedsUnavailable(f"HTTP {response.status}: {detail}")
+                body = await response.json()
+                return int(body["id"])
+    except (aiohttp.ClientError, TimeoutError, KeyError, ValueError) as error:
+        raise NeedsUnavailable(str(error)) from error

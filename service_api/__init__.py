@@ -1,0 +1,1 @@
+"""Lotse service API: chat gateway, NLG endpoint and the unmet-needs store."""

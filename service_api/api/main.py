@@ -1,0 +1,15 @@
+"""Collects the routers; nothing else lives here."""
+
+from fastapi import APIRouter
+
+from service_api.api.routes import chat, health, needs, nlg, pages, tokens
+
+api_router = APIRouter()
+api_router.include_router(chat.router)
+api_router.include_router(needs.router)
+api_router.include_router(tokens.router)
+
+root_router = APIRouter()
+root_router.include_router(nlg.router)
+root_router.include_router(health.router)
+root_router.include_router(pages.router)

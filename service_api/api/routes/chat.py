@@ -1,0 +1,76 @@
+"""POST /api/v1/chat: the gateway every channel and evaluation talks to."""
+
+import logging
+
+from fastapi import APIRouter, HTTPException, status
+
+from service_api.api.deps import RuntimeDep
+from service_api.schemas.chat import Button, ChatRequest, ChatResponse, Reply
+from service_api.schemas.nlg import TAG, ReplyTag
+from service_api.services.language import detect_language
+from service_api.services.pseudonym import pseudonymise
+from service_api.services.rasa import RasaMessage, RasaUnavailable, send_message
+
+router = APIRouter(tags=["chat"])
+logger = logging.getLogger(__name__)
+
+
+@router.post("/chat", responses={503: {"description": "Rasa is not reachable"}})
+async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
+    """Send one user message through Lotse and return its replies."""
+    languages = runtime.reply_languages
+    if body.lang is not None and body.lang not in languages:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            f"lang {body.lang!r} is not available; use one of {', '.join(sorted(languages))}",
+        )
+    detection = detect_language(body.text)
+    lang = body.lang
+    if lang is None and detection and detection.decisive and detection.lang in languages:
+        lang = detection.lang
+    metadata = {"channel": body.channel} | ({"lang": lang} if lang else {})
+    settings = runtime.settings
+    sender = pseudonymise(
+        settings.pseudonym_secret.get_secret_value(), body.channel, body.sender
+    )
+    try:
+        messages = await send_message(runtime.rasa, sender, body.text, metadata)
+    except RasaUnavailable:
+        logger.warning("Rasa unavailable", exc_info=True)
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            "Lotse cannot answer right now. Please try again in a minute.",
+        ) from None
+    response = assemble(messages, lang or settings.default_lang)
+    return response.model_copy(
+        update={"sender": body.sender, "detected_lang": detection.lang if detection else None}
+    )
+
+
+def assemble(messages: list[RasaMessage], lang: str) -> ChatResponse:
+    """Fold Rasa's output (texts plus the NLG endpoint's tags) into one response."""
+    replies: list[Reply] = []
+    tags: list[ReplyTag] = []
+    for message in messages:
+        tag = (message.get("custom") or {}).get(TAG)
+        if tag:
+            tags.append(tag)
+        elif message.get("text"):
+            buttons = [
+                Button(title=b["title"], payload=b["payload"])
+                for b in message.get("buttons") or []
+                if isinstance(b, dict) and "title" in b and "payload" in b
+            ]
+            replies.append(Reply(text=message["text"], buttons=buttons))
+    first = tags[0] if tags else None
+    topics = [tag["topic"] for tag in tags if tag["topic"]]
+    return ChatResponse(
+        sender="",
+        lang=tags[-1]["lang"] if tags else lang,
+        detected_lang=None,
+        intent=first["intent"] if first else None,
+        confidence=first["confidence"] if first else None,
+        topic=topics[-1] if topics else None,
+        unmet=any(tag["unmet"] for tag in tags),
+        replies=replies,
+    )

@@ -1,0 +1,92 @@
+"""Unmet needs: ingest (action server, bridges) and the reviewers' list."""
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Response, status
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from service_api.api.deps import IngestDep, ReviewerDep, RuntimeDep, SessionDep
+from service_api.db.models import UnmetNeed
+from service_api.schemas.needs import NeedIn, NeedKind, NeedOut, NeedPage
+
+router = APIRouter(prefix="/needs", tags=["needs"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def ingest_need(
+    body: NeedIn, response: Response, runtime: RuntimeDep, session: SessionDep, _: IngestDep
+) -> NeedOut:
+    """Store one need; a repeated idempotency key returns the stored record (200)."""
+    vocabulary = runtime.vocabulary
+    if body.topic is not None and body.topic not in vocabulary.topics:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Unknown topic {body.topic!r}")
+    if body.barrier is not None and body.barrier not in vocabulary.barriers:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, f"Unknown barrier category {body.barrier!r}"
+        )
+    existing = _by_key(session, body.idempotency_key)
+    if existing is not None:
+        response.status_code = status.HTTP_200_OK
+        return NeedOut.model_validate(existing)
+    need = UnmetNeed(**body.model_dump())
+    session.add(need)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        existing = _by_key(session, body.idempotency_key)
+        if existing is None:
+            raise
+        response.status_code = status.HTTP_200_OK
+        return NeedOut.model_validate(existing)
+    return NeedOut.model_validate(need)
+
+
+def _by_key(session: SessionDep, key: str | None) -> UnmetNeed | None:
+    if key is None:
+        return None
+    return session.scalar(select(UnmetNeed).where(UnmetNeed.idempotency_key == key))
+
+
+@router.get("")
+def list_needs(
+    session: SessionDep,
+    _: ReviewerDep,
+    status_: Annotated[str | None, Query(alias="status", max_length=16)] = None,
+    kind: NeedKind | None = None,
+    lang: Annotated[str | None, Query(max_length=16)] = None,
+    topic: Annotated[str | None, Query(max_length=64)] = None,
+    barrier: Annotated[str | None, Query(max_length=32)] = None,
+    district: Annotated[str | None, Query(max_length=64)] = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> NeedPage:
+    """Newest first."""
+    equal = {
+        UnmetNeed.status: status_,
+        UnmetNeed.kind: kind,
+        UnmetNeed.lang: lang,
+        UnmetNeed.topic: topic,
+        UnmetNeed.barrier: barrier,
+        UnmetNeed.district: district,
+    }
+    conditions = [column == value for column, value in equal.items() if value is not None]
+    if since is not None:
+        conditions.append(UnmetNeed.created_at >= since)
+    if until is not None:
+        conditions.append(UnmetNeed.created_at < until)
+    total = session.scalar(select(func.count()).select_from(UnmetNeed).where(*conditions)) or 0
+    rows = session.scalars(
+        select(UnmetNeed)
+        .where(*conditions)
+        .order_by(UnmetNeed.created_at.desc(), UnmetNeed.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return NeedPage(
+        items=[NeedOut.model_validate(row) for row in rows], total=total, limit=limit, offset=offset
+    )

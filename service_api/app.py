@@ -1,0 +1,63 @@
+"""The FastAPI application: `uvicorn service_api.app:create_app --factory`."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from service_api.api.main import api_router, root_router
+from service_api.api.middleware import BodySizeLimit
+from service_api.db.session import make_engine, migrate, session_factory
+from service_api.runtime import Runtime
+from service_api.services.catalogue import Catalogue
+from service_api.services.vocabulary import load_vocabulary
+from service_api.settings import Settings, get_settings
+
+STATIC = Path(__file__).resolve().parent / "static"
+logger = logging.getLogger("service_api")
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    return Runtime(
+        settings=settings,
+        engine=engine,
+        sessions=session_factory(engine),
+        catalogue=Catalogue.load(settings.catalogue_dir),
+        vocabulary=load_vocabulary(settings.vocabulary_file),
+        rasa=httpx.AsyncClient(base_url=settings.rasa_url, timeout=settings.rasa_timeout_s),
+        probe=httpx.AsyncClient(timeout=3.0),
+    )
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    runtime = build_runtime(app.state.settings)
+    app.state.runtime = runtime
+    logger.info("service_api ready: database migrated, catalogue %s", sorted(runtime.reply_languages))
+    try:
+        yield
+    finally:
+        await runtime.rasa.aclose()
+        await runtime.probe.aclose()
+        runtime.engine.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Lotse service API",
+        summary="Chat gateway, NLG endpoint and unmet-needs store of the Lotse assistant.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings or get_settings()
+    app.add_middleware(BodySizeLimit, max_bytes=app.state.settings.max_body_bytes)
+    app.include_router(api_router, prefix="/api/v1")
+    app.include_router(root_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

@@ -1,0 +1,46 @@
+"""Table models. Request and response shapes live in service_api/schemas/."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, Float, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class UnmetNeed(Base):
+    __tablename__ = "unmet_needs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    lang: Mapped[str | None] = mapped_column(String(16), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    text_de: Mapped[str | None] = mapped_column(Text)
+    intent: Mapped[str | None] = mapped_column(String(64))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    topic: Mapped[str | None] = mapped_column(String(64), index=True)
+    barrier: Mapped[str | None] = mapped_column(String(32), index=True)
+    district: Mapped[str | None] = mapped_column(String(64))
+    sender: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)

@@ -1,0 +1,26 @@
+"""Everything the routes share, built once at start-up (see app.lifespan)."""
+
+from dataclasses import dataclass
+
+import httpx
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from service_api.services.catalogue import Catalogue
+from service_api.services.vocabulary import Vocabulary
+from service_api.settings import Settings
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    catalogue: Catalogue
+    vocabulary: Vocabulary
+    rasa: httpx.AsyncClient
+    probe: httpx.AsyncClient
+
+    @property
+    def reply_languages(self) -> frozenset[str]:
+        return self.catalogue.languages

@@ -1,0 +1,1 @@
+"""Domain logic behind the routes, free of HTTP concerns."""

@@ -1,0 +1,47 @@
+"""service_api settings, read from the environment (prefix LOTSE_) at start-up."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LOTSE_", extra="ignore")
+
+    data_dir: Path = REPO_ROOT / "var"
+    database_url: str = Field(default="", validation_alias="DATABASE_URL")
+    catalogue_dir: Path = REPO_ROOT / "data" / "catalogue"
+    vocabulary_file: Path = REPO_ROOT / "data" / "topics.yml"
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    action_server_url: str = "http://127.0.0.1:5055"
+    rasa_token: SecretStr | None = None
+    rasa_timeout_s: float = 30.0
+
+    admin_token: SecretStr | None = None
+    ingest_token: SecretStr | None = None
+    pseudonym_secret: SecretStr = SecretStr("")
+
+    default_lang: str = "de"
+    max_text_chars: int = 2000
+    max_body_bytes: int = 64 * 1024
+
+    @model_validator(mode="after")
+    def _defaults(self) -> "Settings":
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir / 'lotse.db'}"
+        if not self.pseudonym_secret.get_secret_value():
+            raise ValueError(
+                "LOTSE_PSEUDONYM_SECRET is not set: it keys the sender pseudonyms "
+                "(make run creates one in var/lotse.env)"
+            )
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
