@@ -33,12 +33,14 @@ async def submit_need(need: UnmetNeed) -> int:
     headers = {"Authorization": f"Bearer {settings.ingest_token}"}
     timeout = aiohttp.ClientTimeout(total=settings.request_timeout_s)
     try:
-        async with aiohttp.ClientSession(timeout=timeout) as session:
-            async with session.post(url, json=need, headers=headers) as response:
-                if response.status not in (200, 201):
-                    detail = (await response.text())[:200]
-                    raise NeedsUnavailable(f"HTTP {response.status}: {detail}")
-                body = await response.json()
-                return int(body["id"])
+        async with (
+            aiohttp.ClientSession(timeout=timeout) as session,
+            session.post(url, json=need, headers=headers) as response,
+        ):
+            if response.status not in (200, 201):
+                detail = (await response.text())[:200]
+                raise NeedsUnavailable(f"HTTP {response.status}: {detail}")
+            body = await response.json()
+            return int(body["id"])
     except (aiohttp.ClientError, TimeoutError, KeyError, ValueError) as error:
         raise NeedsUnavailable(str(error)) from error

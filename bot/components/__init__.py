@@ -1,0 +1,1 @@
+"""Custom Rasa components (importable with the repository root on PYTHONPATH)."""

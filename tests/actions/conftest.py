@@ -1,0 +1,69 @@
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from aiohttp import web
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.settings import get_settings
+from tests.utils.trackers import user_tracker
+
+DOMAIN_DIR = Path(__file__).resolve().parents[2] / "bot" / "domain"
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture
+def domain() -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for path in sorted(DOMAIN_DIR.glob("*.yml")):
+        for key, value in yaml.safe_load(path.read_text()).items():
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(value)
+            elif isinstance(value, dict):
+                merged.setdefault(key, {}).update(value)
+    return merged
+
+
+@pytest.fixture
+def tracker() -> Callable[..., Any]:
+    return user_tracker
+
+
+class FakeServiceApi:
+    """A real local HTTP server standing in for service_api's ingest endpoint."""
+
+    def __init__(self) -> None:
+        self.received: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.status = 201
+
+    async def ingest(self, request: web.Request) -> web.Response:
+        self.headers.append(dict(request.headers))
+        if self.status >= 400:
+            return web.json_response({"detail": "boom"}, status=self.status)
+        self.received.append(await request.json())
+        return web.json_response({"id": len(self.received)}, status=self.status)
+
+
+@pytest.fixture
+async def service_api(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeServiceApi]:
+    fake = FakeServiceApi()
+    app = web.Application()
+    app.router.add_post("/api/v1/needs", fake.ingest)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    monkeypatch.setenv("LOTSE_SERVICE_API_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("LOTSE_INGEST_TOKEN", "ingest-secret")
+    get_settings.cache_clear()
+    yield fake
+    await runner.cleanup()
+    get_settings.cache_clear()

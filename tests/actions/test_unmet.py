@@ -1,0 +1,80 @@
+import pytest
+
+from actions.unmet import ActionLogUnmetNeed
+
+FALLBACK_RANKING = [
+    {"name": "nlu_fallback", "confidence": 0.6},
+    {"name": "greet", "confidence": 0.41},
+    {"name": "thanks", "confidence": 0.2},
+]
+
+
+async def test_fallback_is_stored_with_the_best_guess(tracker, dispatcher, domain, service_api):
+    conversation = tracker(
+        text="xyzzy plugh",
+        intent="nlu_fallback",
+        confidence=0.6,
+        ranking=FALLBACK_RANKING,
+        metadata={"lang": "de", "channel": "web"},
+        message_id="abc",
+    )
+
+    events = await ActionLogUnmetNeed().run(dispatcher, conversation, domain)
+
+    assert events == []
+    [need] = service_api.received
+    assert need == {
+        "kind": "fallback",
+        "channel": "web",
+        "lang": "de",
+        "text": "xyzzy plugh",
+        "intent": "greet",
+        "confidence": 0.41,
+        "topic": None,
+        "sender": conversation.sender_id,
+        "idempotency_key": f"{conversation.sender_id}:abc:fallback",
+    }
+    assert service_api.headers[0]["Authorization"] == "Bearer ingest-secret"
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_fallback"
+    assert message["unmet"] is True
+
+
+async def test_out_of_scope_is_stored_as_such(tracker, dispatcher, domain, service_api):
+    await ActionLogUnmetNeed().run(
+        dispatcher, tracker(text="best pizza?", intent="out_of_scope", confidence=0.97), domain
+    )
+
+    [need] = service_api.received
+    assert need["kind"] == "out_of_scope"
+    assert need["intent"] == "out_of_scope"
+    assert need["channel"] == "api"  # no channel in the metadata
+    assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+
+
+@pytest.mark.parametrize("status", [401, 500, 503])
+async def test_a_refused_record_is_not_reported_as_logged(
+    tracker, dispatcher, domain, service_api, status
+):
+    service_api.status = status
+
+    await ActionLogUnmetNeed().run(dispatcher, tracker(intent="out_of_scope"), domain)
+
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_out_of_scope"
+    assert message["unmet"] is False
+
+
+async def test_an_unreachable_service_api_still_gets_an_answer(
+    tracker, dispatcher, domain, monkeypatch
+):
+    from actions.settings import get_settings
+
+    monkeypatch.setenv("LOTSE_SERVICE_API_URL", "http://127.0.0.1:9")  # discard port
+    get_settings.cache_clear()
+    try:
+        await ActionLogUnmetNeed().run(dispatcher, tracker(intent="nlu_fallback"), domain)
+    finally:
+        get_settings.cache_clear()
+
+    assert dispatcher.messages[0]["unmet"] is False

@@ -1,0 +1,213 @@
+import json
+
+import httpx
+import pytest
+
+from service_api.services.pseudonym import pseudonymise
+
+QUESTION_DE = "Wie verlängere ich meinen Aufenthaltstitel bei der Ausländerbehörde?"
+
+
+def tagged(text, **tag):
+    base = {
+        "key": "utter_topic",
+        "lang": "de",
+        "topic": None,
+        "intent": None,
+        "confidence": None,
+        "unmet": False,
+    }
+    return [
+        {
+            "recipient_id": "x",
+            "text": text,
+            "buttons": [{"title": "Mensch", "payload": "/human_handoff"}],
+        },
+        {"recipient_id": "x", "custom": {"lotse": base | tag}},
+    ]
+
+
+def test_a_turn_is_assembled_from_texts_and_tags(client, fake_rasa):
+    seen = fake_rasa(
+        lambda request: httpx.Response(
+            200,
+            json=tagged(
+                "Antwort",
+                topic="residence_permit_extension",
+                intent="residence_permit_extension",
+                confidence=0.97,
+            ),
+        )
+    )
+
+    response = client.post("/api/v1/chat", json={"sender": "user-1", "text": QUESTION_DE})
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "sender": "user-1",
+        "lang": "de",
+        "detected_lang": "de",
+        "intent": "residence_permit_extension",
+        "confidence": 0.97,
+        "topic": "residence_permit_extension",
+        "unmet": False,
+        "replies": [
+            {
+                "text": "Antwort",
+                "machine_translated": False,
+                "buttons": [{"title": "Mensch", "payload": "/human_handoff"}],
+            }
+        ],
+    }
+    sent = json.loads(seen[0].content)
+    assert sent["message"] == QUESTION_DE
+    assert sent["metadata"] == {"channel": "api", "lang": "de"}
+
+
+def test_rasa_sees_a_pseudonym_never_the_sender(client, fake_rasa, settings):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=tagged("ok")))
+
+    client.post(
+        "/api/v1/chat", json={"sender": "telegram-4711", "text": "hallo", "channel": "telegram"}
+    )
+
+    sent = json.loads(seen[0].content)
+    assert "4711" not in sent["sender"]
+    assert sent["sender"] == pseudonymise("pseudonym-secret", "telegram", "telegram-4711")
+
+
+def test_short_messages_leave_the_language_to_the_conversation(client, fake_rasa):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=tagged("ok", lang="en")))
+
+    body = client.post("/api/v1/chat", json={"sender": "u", "text": "Termin?"}).json()
+
+    assert "lang" not in json.loads(seen[0].content)["metadata"]
+    assert body["detected_lang"] is None
+    assert body["lang"] == "en"  # what the NLG endpoint rendered, i.e. the slot
+
+
+def test_an_explicit_language_wins_over_detection(client, fake_rasa):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=tagged("ok", lang="en")))
+
+    client.post("/api/v1/chat", json={"sender": "u", "text": QUESTION_DE, "lang": "en"})
+
+    assert json.loads(seen[0].content)["metadata"]["lang"] == "en"
+
+
+def test_unmet_is_reported_when_a_tag_says_so(client, fake_rasa):
+    fake_rasa(lambda request: httpx.Response(200, json=tagged("sorry", unmet=True)))
+
+    body = client.post("/api/v1/chat", json={"sender": "u", "text": "qwrtz"}).json()
+
+    assert body["unmet"] is True
+    assert body["topic"] is None
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        lambda request: httpx.Response(500, text="boom"),
+        lambda request: httpx.Response(200, text="not json"),
+        lambda request: httpx.Response(200, json={"not": "a list"}),
+    ],
+)
+def test_a_broken_rasa_is_a_503(client, fake_rasa, failure):
+    fake_rasa(failure)
+
+    response = client.post("/api/v1/chat", json={"sender": "u", "text": "hallo"})
+
+    assert response.status_code == 503
+    assert "try again" in response.json()["detail"]
+
+
+def test_an_unreachable_rasa_is_a_503(client, fake_rasa):
+    def refuse(request):
+        raise httpx.ConnectError("connection refused")
+
+    fake_rasa(refuse)
+
+    assert client.post("/api/v1/chat", json={"sender": "u", "text": "hallo"}).status_code == 503
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"sender": "u", "text": ""}, "text must not be empty"),
+        ({"sender": "u", "text": "   \n "}, "text must not be empty"),
+        ({"sender": "u", "text": "a" * 2001}, "at most 2000 characters"),
+        ({"sender": "u", "text": "hi\x00there"}, "control characters"),
+        ({"sender": "", "text": "hallo"}, "at least 1 character"),
+        ({"sender": "u", "text": 42}, "valid string"),
+        ({"sender": ["u"], "text": "hallo"}, "valid string"),
+        ({"text": "hallo"}, "Field required"),
+        ({"sender": "u", "text": "hallo", "lang": "<script>"}, "pattern"),
+        ({"sender": "u", "text": "hallo", "admin": True}, "Extra inputs are not permitted"),
+        ({"sender": "u", "text": "hallo", "channel": "sms"}, "'api', 'web' or 'telegram'"),
+    ],
+)
+def test_bad_input_gets_a_clear_422_and_never_reaches_rasa(client, fake_rasa, body, message):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=[]))
+
+    response = client.post("/api/v1/chat", json=body)
+
+    assert response.status_code == 422
+    assert message in json.dumps(response.json())
+    assert seen == []
+
+
+def test_an_unavailable_language_is_refused(client, fake_rasa):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=[]))
+
+    response = client.post("/api/v1/chat", json={"sender": "u", "text": "hallo", "lang": "xx"})
+
+    assert response.status_code == 422
+    assert "de, en" in response.json()["detail"]
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("content", "status"),
+    [
+        (b'{"sender": "u", "text": "\xff\xfe"}', 400),
+        (b'{"sender": "u", "text": ', 422),
+        (b"[1, 2, 3]", 422),
+        (b"", 422),
+    ],
+)
+def test_malformed_bodies_are_refused(client, fake_rasa, content, status):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=[]))
+
+    response = client.post(
+        "/api/v1/chat", content=content, headers={"content-type": "application/json"}
+    )
+
+    assert response.status_code == status
+    assert response.json()["detail"]
+    assert seen == []
+
+
+def test_huge_bodies_are_refused_before_parsing(client, fake_rasa):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=[]))
+
+    response = client.post("/api/v1/chat", json={"sender": "u", "text": "x" * 100_000})
+
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"]
+    assert seen == []
+
+
+def test_huge_chunked_bodies_are_refused_too(client, fake_rasa):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=[]))
+
+    def chunks():
+        yield b'{"sender": "u", "text": "'
+        for _ in range(100):
+            yield b"x" * 1000
+        yield b'"}'
+
+    response = client.post(
+        "/api/v1/chat", content=chunks(), headers={"content-type": "application/json"}
+    )
+
+    assert response.status_code == 413
+    assert seen == []

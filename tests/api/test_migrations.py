@@ -1,0 +1,16 @@
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from service_api.db.models import Base
+from service_api.db.session import make_engine, migrate
+
+
+def test_migrations_build_exactly_the_models(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    migrate(engine)
+    migrate(engine)  # idempotent
+
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+    assert diff == []

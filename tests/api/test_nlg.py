@@ -1,0 +1,76 @@
+import pytest
+
+from tests.api.conftest import nlg_body
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("de", "Wohnungsgeberbestätigung"), ("en", "landlord")]
+)
+def test_topic_answer_is_rendered_in_the_slot_language(client, lang, expected):
+    body = nlg_body(
+        "utter_topic", lang, intent="address_registration", topic="address_registration"
+    )
+
+    answer = client.post("/nlg", json=body).json()
+
+    assert expected in answer["text"]
+    assert "https://www.gesetze-im-internet.de/bmg/__17.html" in answer["text"]
+    assert "2026-11-25" in answer["text"]
+    assert answer["buttons"][0]["payload"] == "/human_handoff"
+    assert answer["custom"]["lotse"] == {
+        "key": "utter_topic",
+        "lang": lang,
+        "topic": "address_registration",
+        "intent": "address_registration",
+        "confidence": 0.9,
+        "unmet": False,
+    }
+
+
+def test_facts_fill_every_placeholder(client):
+    body = nlg_body("utter_topic", "en", topic="residence_permit_extension")
+
+    text = client.post("/nlg", json=body).json()["text"]
+
+    assert "93 €" in text and "98 €" in text
+    assert "{" not in text and "}" not in text
+
+
+@pytest.mark.parametrize(
+    ("slot", "expected"), [(None, "de"), ("de-x-ls", "de"), ("fa", "de"), ("en", "en")]
+)
+def test_missing_languages_fall_back(client, slot, expected):
+    answer = client.post("/nlg", json=nlg_body("utter_greet", slot)).json()
+
+    assert answer["custom"]["lotse"]["lang"] == expected
+
+
+def test_unknown_keys_render_the_default_answer(client):
+    answer = client.post("/nlg", json=nlg_body("utter_no_such_thing", "en")).json()
+
+    assert answer["custom"]["lotse"]["key"] == "utter_default"
+    assert answer["text"]
+
+
+def test_unknown_topic_renders_the_default_answer(client):
+    answer = client.post("/nlg", json=nlg_body("utter_topic", "en", topic="astrology")).json()
+
+    assert answer["custom"]["lotse"]["key"] == "utter_default"
+    assert answer["custom"]["lotse"]["topic"] is None
+
+
+def test_fallback_is_not_reported_as_an_intent_and_unmet_is_passed_on(client):
+    body = nlg_body("utter_fallback", "en", intent="nlu_fallback", confidence=0.6, unmet=True)
+
+    tag = client.post("/nlg", json=body).json()["custom"]["lotse"]
+
+    assert tag["intent"] is None
+    assert tag["unmet"] is True
+
+
+def test_office_hours_use_the_languages_day_names(client):
+    de = client.post("/nlg", json=nlg_body("utter_topic", "de", topic="office_contact")).json()
+    en = client.post("/nlg", json=nlg_body("utter_topic", "en", topic="office_contact")).json()
+
+    assert "Mo, Di, Do 08:00–12:00" in de["text"]
+    assert "Mon, Tue, Thu 08:00–12:00" in en["text"]

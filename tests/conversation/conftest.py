@@ -1,0 +1,160 @@
+"""Start the real stack once per session: Rasa with the trained model, the
+action server and service_api, each on a free port, with state in a temp dir."""
+
+import os
+import secrets
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BOT_BIN = ROOT / ".venv-bot" / "bin"
+API_BIN = ROOT / ".venv" / "bin"
+STARTUP_S = 240
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Stack:
+    def __init__(self, tmp: Path) -> None:
+        self.ports = {name: free_port() for name in ("api", "rasa", "actions")}
+        self.admin_token = secrets.token_urlsafe(16)
+        self.base = f"http://127.0.0.1:{self.ports['api']}"
+        self.rasa = f"http://127.0.0.1:{self.ports['rasa']}"
+        api, actions = self.base, f"http://127.0.0.1:{self.ports['actions']}"
+        self.env = os.environ | {
+            "LOTSE_DATA_DIR": str(tmp),
+            "LOTSE_PSEUDONYM_SECRET": secrets.token_urlsafe(16),
+            "LOTSE_ADMIN_TOKEN": self.admin_token,
+            "LOTSE_INGEST_TOKEN": secrets.token_urlsafe(16),
+            "LOTSE_RASA_TOKEN": secrets.token_urlsafe(16),
+            "LOTSE_RASA_URL": self.rasa,
+            "LOTSE_ACTION_SERVER_URL": actions,
+            "LOTSE_SERVICE_API_URL": api,
+            "LOTSE_NLG_URL": f"{api}/nlg",
+            "LOTSE_ACTION_URL": f"{actions}/webhook",
+            "PYTHONWARNINGS": "ignore",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
+        self.logs = tmp / "logs"
+        self.logs.mkdir()
+        self.processes: list[subprocess.Popen[bytes]] = []
+
+    def start(self, name: str, command: list[str], extra_env: dict[str, str] | None = None) -> None:
+        log = (self.logs / f"{name}.log").open("wb")
+        self.processes.append(
+            subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=self.env | (extra_env or {}),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+
+    def start_all(self) -> None:
+        self.start(
+            "rasa",
+            [
+                str(BOT_BIN / "rasa"),
+                "run",
+                "--model",
+                "models",
+                "--endpoints",
+                "bot/endpoints.yml",
+                "--credentials",
+                "bot/credentials.yml",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.ports["rasa"]),
+                "--enable-api",
+                "--auth-token",
+                self.env["LOTSE_RASA_TOKEN"],
+            ],
+            {"PYTHONPATH": str(ROOT)},
+        )
+        self.start(
+            "actions",
+            [
+                str(BOT_BIN / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(self.ports["actions"]),
+            ],
+            {"PYTHONPATH": str(ROOT)},
+        )
+        self.start(
+            "api",
+            [
+                str(API_BIN / "uvicorn"),
+                "service_api.app:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.ports["api"]),
+            ],
+        )
+
+    def wait_ready(self) -> None:
+        deadline = time.monotonic() + STARTUP_S
+        while time.monotonic() < deadline:
+            if any(p.poll() is not None for p in self.processes):
+                break
+            try:
+                if httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(1)
+        tails = {p.name: p.read_text()[-2000:] for p in self.logs.glob("*.log")}
+        raise RuntimeError(f"stack not ready after {STARTUP_S} s: {tails}")
+
+    def stop(self) -> None:
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    if not any((ROOT / "models").glob("*.tar.gz")):
+        pytest.fail("no trained model in models/: run `make train` (make test does)")
+    running = Stack(tmp_path_factory.mktemp("stack"))
+    running.start_all()
+    try:
+        running.wait_ready()
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def api(stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=stack.base, timeout=60) as client:
+        yield client
+
+
+def chat(api: httpx.Client, sender: str, text: str, **extra: Any) -> dict[str, Any]:
+    response = api.post("/api/v1/chat", json={"sender": sender, "text": text, **extra})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body

@@ -1,0 +1,38 @@
+"""Build rasa-sdk trackers as Rasa would send them to the action server."""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+
+def user_tracker(
+    text: str = "",
+    intent: str = "greet",
+    confidence: float = 1.0,
+    ranking: list[dict[str, Any]] | None = None,
+    metadata: dict[str, Any] | None = None,
+    slots: dict[str, Any] | None = None,
+    sender: str = "3f2a9c0d1e5b4a7c8d9e0f1a2b3c4d5e",
+    message_id: str = "m-1",
+) -> Tracker:
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": confidence},
+        "intent_ranking": ranking or [{"name": intent, "confidence": confidence}],
+        "entities": [],
+        "message_id": message_id,
+    }
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": latest, "metadata": metadata or {}},
+    ]
+    return Tracker(
+        sender_id=sender,
+        slots={"language": None, "topic": None, **(slots or {})},
+        latest_message=latest,
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
