@@ -1,0 +1,13 @@
+# service_api (current Python).
+FROM python:3.11-slim
+WORKDIR /app
+COPY requirements/api.lock requirements/api.lock
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements/api.lock
+COPY service_api service_api
+COPY data/catalogue data/catalogue
+COPY data/topics.yml data/topics.yml
+ENV LOTSE_DATA_DIR=/app/var
+RUN mkdir -p /app/var && chown nobody /app/var
+USER nobody
+EXPOSE 8000
+CMD ["uvicorn", "service_api.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]
