@@ -39,13 +39,17 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
             status.HTTP_503_SERVICE_UNAVAILABLE,
             "Lotse cannot answer right now. Please try again in a minute.",
         ) from None
-    response = assemble(messages, lang or settings.default_lang)
-    return response.model_copy(
-        update={"sender": body.sender, "detected_lang": detection.lang if detection else None}
+    return assemble(
+        messages,
+        sender=body.sender,
+        lang=lang or settings.default_lang,
+        detected_lang=detection.lang if detection else None,
     )
 
 
-def assemble(messages: list[RasaMessage], lang: str) -> ChatResponse:
+def assemble(
+    messages: list[RasaMessage], sender: str, lang: str, detected_lang: str | None
+) -> ChatResponse:
     """Fold Rasa's output (texts plus the NLG endpoint's tags) into one response."""
     replies: list[Reply] = []
     tags: list[ReplyTag] = []
@@ -63,9 +67,9 @@ def assemble(messages: list[RasaMessage], lang: str) -> ChatResponse:
     first = tags[0] if tags else None
     topics = [tag["topic"] for tag in tags if tag["topic"]]
     return ChatResponse(
-        sender="",
+        sender=sender,
         lang=tags[-1]["lang"] if tags else lang,
-        detected_lang=None,
+        detected_lang=detected_lang,
         intent=first["intent"] if first else None,
         confidence=first["confidence"] if first else None,
         topic=topics[-1] if topics else None,
