@@ -23,11 +23,11 @@ train: $(BOT_ENV)/.installed  ## Train the Rasa model if the training data chang
 run: setup train  ## Set up on first use, then start Lotse on localhost:8000
 	@scripts/run.sh
 
-test: setup train  ## Run the whole test suite
+test: setup train lint  ## Run the whole test suite (lint included)
 	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot
 	$(API_ENV)/bin/python -m pytest tests/api tests/conversation
 
-lint:  ## ruff and mypy
+lint: $(API_ENV)/.installed  ## ruff and mypy
 	$(API_ENV)/bin/ruff check .
 	$(API_ENV)/bin/ruff format --check .
 	$(API_ENV)/bin/mypy service_api
