@@ -9,6 +9,8 @@ from actions.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
+RETRYABLE = {401, 403, 408, 429}
+
 
 class UnmetNeed(TypedDict):
     kind: str
@@ -23,7 +25,11 @@ class UnmetNeed(TypedDict):
 
 
 class NeedsUnavailable(Exception):
-    """service_api did not accept the record."""
+    """service_api could not take the record now; try again later."""
+
+
+class NeedsRejected(Exception):
+    """service_api refused the record itself; retrying will not help."""
 
 
 async def submit_need(need: UnmetNeed) -> int:
@@ -37,10 +43,11 @@ async def submit_need(need: UnmetNeed) -> int:
             aiohttp.ClientSession(timeout=timeout) as session,
             session.post(url, json=need, headers=headers) as response,
         ):
-            if response.status not in (200, 201):
-                detail = (await response.text())[:200]
-                raise NeedsUnavailable(f"HTTP {response.status}: {detail}")
-            body = await response.json()
-            return int(body["id"])
+            if response.status in (200, 201):
+                return int((await response.json())["id"])
+            detail = f"HTTP {response.status}: {(await response.text())[:200]}"
+            if 400 <= response.status < 500 and response.status not in RETRYABLE:
+                raise NeedsRejected(detail)
+            raise NeedsUnavailable(detail)
     except (aiohttp.ClientError, TimeoutError, KeyError, ValueError) as error:
         raise NeedsUnavailable(str(error)) from error

@@ -1,6 +1,8 @@
 """Log what Lotse could not answer, then say so honestly."""
 
 import logging
+import sqlite3
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -15,7 +17,9 @@ from actions.constants import (
     RESPONSE_OUT_OF_SCOPE,
 )
 from actions.metadata import message_channel, message_lang
-from actions.needs_client import NeedsUnavailable, UnmetNeed, submit_need
+from actions.needs_client import UnmetNeed
+from actions.outbox import Outbox
+from actions.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +48,24 @@ def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
     )
 
 
+@lru_cache
+def outbox() -> Outbox:
+    return Outbox(get_settings().outbox_path)
+
+
+async def log_need(need: UnmetNeed) -> bool:
+    """Keep the need durably, then try to deliver it now; False if it could not be kept."""
+    try:
+        box = outbox()
+        box.put(need)
+    except (OSError, sqlite3.Error):
+        logger.error("Could not keep an unmet need of kind %s", need["kind"], exc_info=True)
+        return False
+    box.keep_flushing()
+    await box.flush()
+    return True
+
+
 class ActionLogUnmetNeed(Action):
     """Runs for nlu_fallback and out_of_scope."""
 
@@ -58,12 +80,7 @@ class ActionLogUnmetNeed(Action):
     ) -> List[EventType]:
         fallback = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
         kind = KIND_FALLBACK if fallback == INTENT_NLU_FALLBACK else KIND_OUT_OF_SCOPE
-        try:
-            await submit_need(need_from(tracker, kind))
-            stored = True
-        except NeedsUnavailable:
-            logger.error("Could not store an unmet need of kind %s", kind, exc_info=True)
-            stored = False
+        stored = await log_need(need_from(tracker, kind))
         response = RESPONSE_FALLBACK if kind == KIND_FALLBACK else RESPONSE_OUT_OF_SCOPE
         dispatcher.utter_message(response=response, unmet=stored)
         return []

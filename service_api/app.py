@@ -14,6 +14,7 @@ from service_api.api.middleware import RequestGuard
 from service_api.db.session import make_engine, migrate, session_factory
 from service_api.runtime import Runtime
 from service_api.services.catalogue import Catalogue
+from service_api.services.redaction import Redactor
 from service_api.services.vocabulary import load_vocabulary
 from service_api.settings import Settings, get_settings
 
@@ -24,11 +25,13 @@ logger = logging.getLogger("service_api")
 def build_runtime(settings: Settings) -> Runtime:
     engine = make_engine(settings.database_url)
     migrate(engine)
+    catalogue = Catalogue.load(settings.catalogue_dir)
     return Runtime(
         settings=settings,
         engine=engine,
         sessions=session_factory(engine),
-        catalogue=Catalogue.load(settings.catalogue_dir),
+        catalogue=catalogue,
+        redactor=Redactor(catalogue.public_addresses),
         vocabulary=load_vocabulary(settings.vocabulary_file),
         rasa=httpx.AsyncClient(base_url=settings.rasa_url, timeout=settings.rasa_timeout_s),
         probe=httpx.AsyncClient(timeout=3.0),

@@ -89,6 +89,11 @@ class Catalogue:
     def languages(self) -> frozenset[str]:
         return frozenset(self.packs)
 
+    @property
+    def public_addresses(self) -> list[str]:
+        """Office street addresses, which redaction must leave alone."""
+        return [office["address"].split(",")[0] for office in self.offices.values()]
+
     def resolve_lang(self, lang: str | None, default: str) -> str:
         """The best language with texts: the language itself, its base, the default, English."""
         candidates = [lang, lang.split("-")[0] if lang else None, default, "en"]

@@ -17,7 +17,8 @@ OFFICE_WORDS = re.compile(
     r"\w*(anmeld|ummeld|abmeld|b(ü|ue|u)rgeramt|ausl(ä|ae|a)nderbeh(ö|oe|o)rde|aufenthalt"
     r"|termin|wohnungsgeber|meldebescheinigung|integrationskurs|fiktionsbescheinigung"
     r"|jobcenter|standesamt|einb(ü|ue|u)rgerung|duldung|bescheinigung|antrag)\w*"
-    r"|\b(abh|eat|bamf|kita)\b",
+    r"|\b(abh|eat|bamf|kita)\b"
+    r"|\[[A-Z_]+\]",  # redaction placeholders
     re.IGNORECASE,
 )
 

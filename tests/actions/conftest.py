@@ -8,6 +8,7 @@ from aiohttp import web
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.settings import get_settings
+from actions.unmet import outbox
 from tests.utils.trackers import user_tracker
 
 DOMAIN_DIR = Path(__file__).resolve().parents[2] / "bot" / "domain"
@@ -52,7 +53,9 @@ class FakeServiceApi:
 
 
 @pytest.fixture
-async def service_api(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeServiceApi]:
+async def service_api(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> AsyncIterator[FakeServiceApi]:
     fake = FakeServiceApi()
     app = web.Application()
     app.router.add_post("/api/v1/needs", fake.ingest)
@@ -63,7 +66,12 @@ async def service_api(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeServ
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     monkeypatch.setenv("LOTSE_SERVICE_API_URL", f"http://127.0.0.1:{port}")
     monkeypatch.setenv("LOTSE_INGEST_TOKEN", "ingest-secret")
+    monkeypatch.setenv("LOTSE_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()
+    outbox.cache_clear()
     yield fake
+    if outbox.cache_info().currsize:
+        outbox().stop()
+    outbox.cache_clear()
     await runner.cleanup()
     get_settings.cache_clear()

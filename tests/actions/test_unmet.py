@@ -1,6 +1,7 @@
 import pytest
 
-from actions.unmet import ActionLogUnmetNeed
+from actions.settings import get_settings
+from actions.unmet import ActionLogUnmetNeed, outbox
 
 FALLBACK_RANKING = [
     {"name": "nlu_fallback", "confidence": 0.6},
@@ -53,28 +54,29 @@ async def test_out_of_scope_is_stored_as_such(tracker, dispatcher, domain, servi
 
 
 @pytest.mark.parametrize("status", [401, 500, 503])
-async def test_a_refused_record_is_not_reported_as_logged(
+async def test_a_need_is_kept_while_service_api_cannot_take_it(
     tracker, dispatcher, domain, service_api, status
 ):
     service_api.status = status
 
     await ActionLogUnmetNeed().run(dispatcher, tracker(intent="out_of_scope"), domain)
 
+    assert dispatcher.messages[0]["unmet"] is True
+    assert outbox().pending() == 1
+    assert service_api.received == []
+
+
+async def test_an_unwritable_outbox_is_not_reported_as_logged(
+    tracker, dispatcher, domain, service_api, monkeypatch, tmp_path
+):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    monkeypatch.setenv("LOTSE_DATA_DIR", str(blocker / "sub"))
+    get_settings.cache_clear()
+    outbox.cache_clear()
+
+    await ActionLogUnmetNeed().run(dispatcher, tracker(intent="out_of_scope"), domain)
+
     [message] = dispatcher.messages
     assert message["response"] == "utter_out_of_scope"
     assert message["unmet"] is False
-
-
-async def test_an_unreachable_service_api_still_gets_an_answer(
-    tracker, dispatcher, domain, monkeypatch
-):
-    from actions.settings import get_settings
-
-    monkeypatch.setenv("LOTSE_SERVICE_API_URL", "http://127.0.0.1:9")  # discard port
-    get_settings.cache_clear()
-    try:
-        await ActionLogUnmetNeed().run(dispatcher, tracker(intent="nlu_fallback"), domain)
-    finally:
-        get_settings.cache_clear()
-
-    assert dispatcher.messages[0]["unmet"] is False

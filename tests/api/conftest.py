@@ -1,3 +1,5 @@
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -5,8 +7,11 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.exc import OperationalError
 
 from service_api.app import create_app
+from service_api.db.models import Base
 from service_api.settings import Settings
 
 ADMIN = "admin-secret"
@@ -15,10 +20,49 @@ INGEST = "ingest-secret"
 RasaHandler = Callable[[httpx.Request], httpx.Response]
 
 
+POSTGRES_URL = os.environ.get(
+    "LOTSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A database of its own on the PostgreSQL server, dropped at the end."""
+    name = f"lotse_test_{uuid.uuid4().hex[:12]}"
+    server = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as error:
+        pytest.fail(
+            f"PostgreSQL is not reachable at {POSTGRES_URL} ({error.orig}); "
+            "start it or set LOTSE_TEST_POSTGRES_URL"
+        )
+    yield str(make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
+    with server.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    server.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'lotse.db'}"
+        return
+    url = request.getfixturevalue("postgres_url")
+    yield url
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        tables = ", ".join(Base.metadata.tables)
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY"))
+    engine.dispose()
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(tmp_path: Path, database_url: str) -> Settings:
     return Settings(
         data_dir=tmp_path,
+        database_url=database_url,
         pseudonym_secret="pseudonym-secret",
         admin_token=ADMIN,
         ingest_token=INGEST,

@@ -211,3 +211,15 @@ def test_huge_chunked_bodies_are_refused_too(client, fake_rasa):
 
     assert response.status_code == 413
     assert seen == []
+
+
+def test_personal_data_never_reaches_rasa(client, fake_rasa):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=tagged("ok")))
+
+    client.post(
+        "/api/v1/chat",
+        json={"sender": "u", "text": "mein Name ist Amira Haddad, Tel. 0151 2345678, Gebühr 93 €"},
+    )
+
+    sent = json.loads(seen[0].content)["message"]
+    assert sent == "mein Name ist [NAME], Tel. [PHONE], Gebühr 93 €"

@@ -5,8 +5,8 @@ from service_api.db.models import Base
 from service_api.db.session import make_engine, migrate
 
 
-def test_migrations_build_exactly_the_models(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+def test_migrations_build_exactly_the_models(database_url):
+    engine = make_engine(database_url)
     migrate(engine)
     migrate(engine)  # idempotent
 

@@ -1,5 +1,8 @@
 import pytest
+from sqlalchemy import select
 
+from service_api.db.models import ApiToken
+from service_api.services.tokens import hash_token
 from tests.api.conftest import ADMIN, INGEST, auth
 
 NEED = {
@@ -115,5 +118,14 @@ def test_tokens_are_issued_by_admins_only_and_stored_hashed(client, settings):
     assert (
         client.post("/api/v1/tokens", json={"role": "boss"}, headers=auth(ADMIN)).status_code == 422
     )
-    database = (settings.data_dir / "lotse.db").read_bytes()
-    assert token.encode() not in database
+    with client.app.state.runtime.engine.connect() as connection:
+        stored = connection.execute(select(ApiToken.token_hash, ApiToken.label)).all()
+    assert stored == [(hash_token(token), "")]
+
+
+def test_ingest_redacts_what_a_client_forgot_to(client):
+    need = NEED | {"text": "schreib mir an amira@example.org, Marktstraße 5 ist zu"}
+
+    created = client.post("/api/v1/needs", json=need, headers=auth(INGEST)).json()
+
+    assert created["text"] == "schreib mir an [EMAIL], Marktstraße 5 ist zu"

@@ -24,7 +24,8 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"lang {body.lang!r} is not available; use one of {', '.join(sorted(languages))}",
         )
-    detection = detect_language(body.text)
+    text = runtime.redactor.redact(body.text)
+    detection = detect_language(text)
     lang = body.lang
     if lang is None and detection and detection.decisive and detection.lang in languages:
         lang = detection.lang
@@ -32,7 +33,7 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
     settings = runtime.settings
     sender = pseudonymise(settings.pseudonym_secret.get_secret_value(), body.channel, body.sender)
     try:
-        messages = await send_message(runtime.rasa, sender, body.text, metadata)
+        messages = await send_message(runtime.rasa, sender, text, metadata)
     except RasaUnavailable:
         logger.warning("Rasa unavailable", exc_info=True)
         raise HTTPException(

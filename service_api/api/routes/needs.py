@@ -30,7 +30,7 @@ def ingest_need(
     if existing is not None:
         response.status_code = status.HTTP_200_OK
         return NeedOut.model_validate(existing)
-    need = UnmetNeed(**body.model_dump())
+    need = UnmetNeed(**body.model_dump() | {"text": runtime.redactor.redact(body.text)})
     session.add(need)
     try:
         session.commit()
