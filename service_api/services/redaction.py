@@ -37,7 +37,8 @@ _DOC_CONTEXT = re.compile(
     r"|visa\s?(?:number|nummer)|visum-?nummer|aufenthaltstitel-?nummer|eat-?nummer"
     r"|pasaport\s?(?:no|numaras[ıi]m?)|kimlik\s?(?:no|numaras[ıi]m?)|номер\s(?:паспорта|карты|документа)"
     r"|паспорт[а-я]*|رقم\s(?:الجواز|جواز\sالسفر|الهوية|الإقامة|الاقامة|الكرت)"
-    r"|شماره\s(?:پاسپورت|گذرنامه|کارت|اقامت))[\s:#№.-]*([A-Z0-9]{6,12})",
+    r"|شماره\s(?:پاسپورت|گذرنامه|کارت|اقامت))[\s:#№.-]*"
+    r"(\d{2}\s?\d{2}\s\d{6}|\d{2}\s\d{7}|[A-Z0-9]{6,12})",
     I,
 )
 _FILE_CONTEXT = re.compile(
@@ -45,12 +46,19 @@ _FILE_CONTEXT = re.compile(
     r"|vorgangs-?(?:nummer|nr\.?)|antrags-?(?:nummer|nr\.?)|bg-?(?:nummer|nr\.?)"
     r"|file\s(?:number|no\.?)|reference\s(?:number|no\.?)|ref\.?|case\s(?:number|no\.?)"
     r"|dosya\s(?:no|numaras[ıi]m?)|başvuru\s(?:no|numaras[ıi]m?)|номер\s(?:дела|заявки|справи|заяви)"
-    r"|رقم\s(?:الملف|المعاملة|الطلب)|شماره\s(?:پرونده|درخواست))[\s:#№.-]*"
-    r"([A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])",
+    r"|رقم\s(?:الملف|المعاملة|الطلب)|شماره\s(?:پرونده|درخواست)|customer\s(?:number|no\.?))"
+    r"[^\d\n]{0,40}?"
+    r"\b((?=(?:[A-Z./-]*\d){2})[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9](?:\s\d[\d./-]*\d)?)",
     I,
 )
+_JOBCENTER_CUSTOMER = re.compile(r"\b\d{3}D\d{6}\b")
 _BAMF_FILE = re.compile(r"\b\d{7,8}-\d{3}\b")
 _DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](\d{4})|(\d{4})[./-]\d{1,2}[./-]\d{1,2})\b")
+_DATE_WORDS = re.compile(
+    r"\b\d{1,2}\.?\s(?:jan|feb|m(?:a|ä)r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|ocak|şubat"
+    r"|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)[\wäı]*\.?,?\s(\d{4})\b",
+    I,
+)
 _BIRTH_CONTEXT = re.compile(
     r"geboren|geb\.|geburtsdatum|geburtstag|born|birth|d\.?o\.?b|doğum|dogum|doğdum"
     r"|рожд|родил|народ|تاريخ\s?(?:الميلاد|ميلادي)|ميلادي|مواليد|تولد|متولد",
@@ -71,10 +79,12 @@ _NAME_INTRO = re.compile(
     r"(?:ich\shei(?:ß|ss)e|mein\s(?:vor|nach)?name\sist|my\s(?:first\s|last\s|full\s)?name\sis"
     r"|my\sname's|i\sam\scalled|i'm\scalled|call\sme|\bname\s?:|benim\sad[ıi]m|\bad[ıi]m"
     r"|benim\sismim|\bismim|меня\sзовут|мо[её]\sимя|моя\sфамилия|мене\sзвати|моє\sім[’']я"
-    r"|أنا\sاسمي|انا\sاسمي|[اإ]سمي|اسمى|اسم\sمن|نام\sمن|اسمم)\s*[:,-]?\s*",
+    r"|أنا\sاسمي|انا\sاسمي|[اإ]سمي|اسمى|اسم\sمن|نام\sمن|اسمم"
+    r"|\b(?:ana\s)?[ei]smi|\besme\sman|\besmam|\bname\sman|\bmene\szvaty|\bmenya\szovut"
+    r"|\bmo[ey]e?\simya)\s*[:,-]?\s*",
     I,
 )
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 _NAME_STOP = {
     "und",
     "and",
@@ -141,6 +151,11 @@ _NAME_STOP = {
 NAME_MAX_WORDS = 3
 
 
+# Persian and Arabic-Indic digits match like ASCII ones (one character each, so
+# offsets into the original text stay valid).
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
 @dataclass(frozen=True, order=True)
 class Span:
     start: int
@@ -184,8 +199,8 @@ def _ibans(text: str) -> list[Span]:
 def _birth_dates(text: str) -> list[Span]:
     old = date.today().year - 14
     spans = []
-    for match in _DATE.finditer(text):
-        year = int(match.group(1) or match.group(2))
+    for match in [*_DATE.finditer(text), *_DATE_WORDS.finditer(text)]:
+        year = int(next(group for group in match.groups() if group))
         context = text[max(0, match.start() - 40) : match.start()]
         if year <= old or _BIRTH_CONTEXT.search(context):
             spans.append(Span(match.start(), match.end(), BIRTH))
@@ -219,6 +234,7 @@ class Redactor:
             lambda t: _group_spans(_DOC_CONTEXT, DOCUMENT, t, 1),
             lambda t: _group_spans(_FILE_CONTEXT, FILE_NUMBER, t, 1),
             lambda t: _group_spans(_BAMF_FILE, FILE_NUMBER, t),
+            lambda t: _group_spans(_JOBCENTER_CUSTOMER, FILE_NUMBER, t),
             _birth_dates,
             _phones,
             lambda t: _group_spans(_DOC_SHAPE, DOCUMENT, t),
@@ -240,8 +256,9 @@ class Redactor:
     def spans(self, text: str) -> list[Span]:
         """Non-overlapping finds; the earlier finder wins a clash."""
         taken: list[Span] = []
+        ascii_digits = text.translate(_DIGITS)
         for finder in self._finders:
-            for span in finder(text):
+            for span in finder(ascii_digits):
                 if all(span.end <= t.start or span.start >= t.end for t in taken):
                     taken.append(span)
         return sorted(taken)
