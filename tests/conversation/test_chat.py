@@ -3,8 +3,10 @@
 import uuid
 from pathlib import Path
 
+import httpx
 import pytest
 
+from service_api.services.pseudonym import pseudonymise
 from tests.conversation.conftest import chat
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,3 +154,26 @@ def test_bad_input_is_refused_by_the_running_service(api, payload, status):
 
 def test_health_reports_ready(api):
     assert api.get("/healthz").json() == {"status": "ok"}
+
+
+def test_personal_data_stops_at_the_gateway(api, stack):
+    who = sender()
+    text = "my name is Amira Haddad, call me on 0151 2345678: where can I buy a cheap sim card"
+
+    body = chat(api, who, text)
+
+    pseudonym = pseudonymise(stack.env["LOTSE_PSEUDONYM_SECRET"], "api", who)
+    tracker = httpx.get(
+        f"{stack.rasa}/conversations/{pseudonym}/tracker",
+        params={"token": stack.env["LOTSE_RASA_TOKEN"]},
+    ).text
+    assert "[NAME]" in tracker and "[PHONE]" in tracker
+    for secret in ("Amira", "Haddad", "2345678", who):
+        assert secret not in tracker
+    assert body["unmet"] is True
+    needs = api.get(
+        "/api/v1/needs",
+        params={"limit": 200},
+        headers={"Authorization": f"Bearer {stack.admin_token}"},
+    ).text
+    assert "[PHONE]" in needs and "2345678" not in needs
