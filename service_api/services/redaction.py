@@ -51,17 +51,32 @@ _FILE_CONTEXT = re.compile(
     r"\b((?=(?:[A-Z./-]*\d){2})[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9](?:\s\d[\d./-]*\d)?)",
     I,
 )
-_JOBCENTER_CUSTOMER = re.compile(r"\b\d{3}D\d{6}\b")
+_JOBCENTER_CUSTOMER = re.compile(r"\b\d{3}D\d{6}\b|\b\d{5}BG\d{7}\b", I)
+_DICTATED_PHONE = re.compile(r"(?<![\d\w])(?:\+\s?|0\s)(?:\d\s){5,13}\d(?![\d\w])")
 _BAMF_FILE = re.compile(r"\b\d{7,8}-\d{3}\b")
 _DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](\d{4})|(\d{4})[./-]\d{1,2}[./-]\d{1,2})\b")
+MONTHS = (
+    "jan|feb|m(?:a|ä)r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]"  # de, en (prefixes)
+    "|ocak|[sş]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[gğ]ustos|eyl[uü]l|ekim|kas[ıi]m|aral[ıi]k"
+    "|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+    "|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд"
+    "|yanvar|fevral|aprel|iyun|iyul|avgust|sentyabr|oktyabr|noyabr|dekabr"
+    "|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين"
+    "|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+    "|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+    "|ژانویه|فوریه|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
+    "|farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand"
+)
 _DATE_WORDS = re.compile(
-    r"\b\d{1,2}\.?\s(?:jan|feb|m(?:a|ä)r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|ocak|şubat"
-    r"|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)[\wäı]*\.?,?\s(\d{4})\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s(?:the\s)?)?(?:{MONTHS})\w*\.?"
+    rf"(?:\s(?:الأول|الاول|الثاني))?,?\s(\d{{4}})\b"
+    rf"|\b(?:{MONTHS})\w*\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(\d{{4}})\b",
     I,
 )
 _BIRTH_CONTEXT = re.compile(
     r"geboren|geb\.|geburtsdatum|geburtstag|born|birth|d\.?o\.?b|doğum|dogum|doğdum"
-    r"|рожд|родил|народ|تاريخ\s?(?:الميلاد|ميلادي)|ميلادي|مواليد|تولد|متولد",
+    r"|рожд|родил|народ|تاريخ\s?(?:الميلاد|ميلادي)|ميلادي|مواليد|تولد|متولد|be\sdonya"
+    r"|ولد|ولدت|انولد",
     I,
 )
 _STREET = re.compile(
@@ -79,7 +94,7 @@ _NAME_INTRO = re.compile(
     r"(?:ich\shei(?:ß|ss)e|mein\s(?:vor|nach)?name\sist|my\s(?:first\s|last\s|full\s)?name\sis"
     r"|my\sname's|i\sam\scalled|i'm\scalled|call\sme|\bname\s?:|benim\sad[ıi]m|\bad[ıi]m"
     r"|benim\sismim|\bismim|меня\sзовут|мо[её]\sимя|моя\sфамилия|мене\sзвати|моє\sім[’']я"
-    r"|أنا\sاسمي|انا\sاسمي|[اإ]سمي|اسمى|اسم\sمن|نام\sمن|اسمم"
+    r"|(?:أنا\s|انا\s)?[اإ]سم[يى](?:\sالكامل)?|اسم\sمن|نام\sمن|اسمم"
     r"|\b(?:ana\s)?[ei]smi|\besme\sman|\besmam|\bname\sman|\bmene\szvaty|\bmenya\szovut"
     r"|\bmo[ey]e?\simya)\s*[:,-]?\s*",
     I,
@@ -149,6 +164,15 @@ _NAME_STOP = {
     "пожалуйста",
 }
 NAME_MAX_WORDS = 3
+# "I'm …", "ich bin …", "ben …", "я …", "это …": only with two capitalised words,
+# so that "ich bin Student" or "I'm from Syria" stay; Persian "من … هستم" by its verb.
+_NAME_FA = re.compile(r"(?<!\S)(?:من|اینجا)\s+([^\s،,.]+(?:\s[^\s،,.]+){0,2})\s+(?:هستم|هستش)")
+_CAPITALISED = r"[A-ZÄÖÜÇŞİĞА-ЯЁІЇЄҐ][^\W\d_]+(?:[-'’][^\W\d_]+)?"
+_NAME_BROAD = re.compile(
+    r"(?:\b(?:i'?m|i\sam|this\sis|it'?s|ich\sbin|hier\sist|ben|ana|man)|(?<!\w)(?:я|это|це|тут))"
+    rf"\s+((?-i:{_CAPITALISED}(?:\s{_CAPITALISED}){{1,2}}))",
+    I,
+)
 
 
 # Persian and Arabic-Indic digits match like ASCII ones (one character each, so
@@ -197,12 +221,15 @@ def _ibans(text: str) -> list[Span]:
 
 
 def _birth_dates(text: str) -> list[Span]:
-    old = date.today().year - 14
+    """Full dates that are old enough to be a birth date, or stand next to a word for birth."""
+    this_year = date.today().year
     spans = []
     for match in [*_DATE.finditer(text), *_DATE_WORDS.finditer(text)]:
         year = int(next(group for group in match.groups() if group))
-        context = text[max(0, match.start() - 40) : match.start()]
-        if year <= old or _BIRTH_CONTEXT.search(context):
+        solar = 1300 <= year <= 1500  # Solar Hijri, as written in Iran and Afghanistan
+        old = year <= (this_year - 621 if solar else this_year) - 14
+        around = text[max(0, match.start() - 40) : match.end() + 20]
+        if old or _BIRTH_CONTEXT.search(around):
             spans.append(Span(match.start(), match.end(), BIRTH))
     return spans
 
@@ -222,6 +249,8 @@ def _names(text: str) -> list[Span]:
                 break
         if words:
             spans.append(Span(intro.end(), end, NAME))
+    for broad in (_NAME_BROAD, _NAME_FA):
+        spans += [Span(m.start(1), m.end(1), NAME) for m in broad.finditer(text)]
     return spans
 
 
@@ -237,6 +266,7 @@ class Redactor:
             lambda t: _group_spans(_JOBCENTER_CUSTOMER, FILE_NUMBER, t),
             _birth_dates,
             _phones,
+            lambda t: _group_spans(_DICTATED_PHONE, PHONE, t),
             lambda t: _group_spans(_DOC_SHAPE, DOCUMENT, t),
             lambda t: _group_spans(_DOC_LOWER, DOCUMENT, t),
             self._streets,
