@@ -44,7 +44,9 @@ class Score:
 def removed(value: str, output: str) -> bool:
     """Every word of three or more characters of the value is gone."""
     lowered = PLACEHOLDER.sub(" ", output).lower()
-    return value not in output and all(t.lower() not in lowered for t in TOKEN.findall(value))
+    return value not in output and not any(
+        re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in TOKEN.findall(value)
+    )
 
 
 def score(redactor: Redactor, corpus: Path = CORPUS) -> Score:

@@ -72,8 +72,9 @@ def _birth_dates(text: str) -> list[Span]:
         year = int(next(group for group in match.groups() if group))
         solar = 1300 <= year <= 1500  # Solar Hijri, as written in Iran and Afghanistan
         old = year <= (this_year - 621 if solar else this_year) - 14
-        around = text[max(0, match.start() - 40) : match.end() + 20]
-        if old or patterns.BIRTH_CONTEXT.search(around):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 30]
+        if old or patterns.BIRTH_CONTEXT.search(before) or patterns.BIRTH_AFTER.search(after):
             spans.append(Span(match.start(), match.end(), BIRTH))
     return spans
 
@@ -93,7 +94,12 @@ def _names(text: str) -> list[Span]:
                 break
         if words:
             spans.append(Span(intro.end(), end, NAME))
-    for broad in (patterns.NAME_BROAD, patterns.NAME_FA):
+    for broad in (
+        patterns.NAME_BROAD,
+        patterns.NAME_FA,
+        patterns.RELATIVE_LATIN,
+        patterns.RELATIVE_ARABIC_SCRIPT,
+    ):
         spans += [Span(m.start(1), m.end(1), NAME) for m in broad.finditer(text)]
     return spans
 
@@ -111,6 +117,7 @@ class Redactor:
             _birth_dates,
             _phones,
             lambda t: _group_spans(patterns.DICTATED_PHONE, PHONE, t),
+            lambda t: _group_spans(patterns.RUSSIAN_PHONE, PHONE, t),
             lambda t: _group_spans(patterns.DOC_SHAPE, DOCUMENT, t),
             lambda t: _group_spans(patterns.DOC_LOWER, DOCUMENT, t),
             self._streets,

@@ -18,21 +18,22 @@ DOC_CONTEXT = re.compile(
     r"|visa\s?(?:number|nummer)|visum-?nummer|aufenthaltstitel-?nummer|eat-?nummer"
     r"|pasaport\s?(?:no|numaras[ıi]m?)|kimlik\s?(?:no|numaras[ıi]m?)|номер\s(?:паспорта|карты|документа)"
     r"|паспорт[а-я]*|رقم\s(?:الجواز|جواز\sالسفر|الهوية|الإقامة|الاقامة|الكرت)"
-    r"|شماره\s(?:پاسپورت|گذرنامه|کارت|اقامت))[\s:#№.-]*"
-    r"(\d{2}\s?\d{2}\s\d{6}|\d{2}\s\d{7}|[A-Z0-9]{6,12})",
+    r"|شماره\s(?:پاسپورت|گذرنامه|کارت|اقامت)|e-?tazkira|tazkira|تذکره)[\s:#№.-]*"
+    r"(\d{4}-\d{4}-\d{5}|\d{2}\s?\d{2}\s\d{6}|\d{2}\s\d{7}|[A-Z0-9]{6,12})",
     I,
 )
 FILE_CONTEXT = re.compile(
-    r"(?:aktenzeichen|az\.?|gesch(?:ä|ae)ftszeichen|gz\.?|kunden-?(?:nummer|nr\.?)"
+    r"\b(?:aktenzeichen|az\.?|gesch(?:ä|ae)ftszeichen|gz\.?|kunden-?(?:nummer|nr\.?)"
     r"|vorgangs-?(?:nummer|nr\.?)|antrags-?(?:nummer|nr\.?)|bg-?(?:nummer|nr\.?)"
     r"|file\s(?:number|no\.?)|reference\s(?:number|no\.?)|ref\.?|case\s(?:number|no\.?)"
     r"|dosya\s(?:no|numaras[ıi]m?)|başvuru\s(?:no|numaras[ıi]m?)|номер\s(?:дела|заявки|справи|заяви)"
-    r"|رقم\s(?:الملف|المعاملة|الطلب)|شماره\s(?:پرونده|درخواست)|customer\s(?:number|no\.?))"
+    r"|[وب]?رقم\s(?:الملف|المعاملة|الطلب)|شماره\s(?:پرونده|درخواست)|customer\s(?:number|no\.?))"
     r"[^\d\n]{0,40}?"
-    r"\b((?=(?:[A-Z./-]*\d){2})[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9](?:\s\d[\d./-]*\d)?)",
+    r"\b((?=(?:[A-Z./-]*\d){2})[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9](?:\s(?:[A-Z]{1,4}\s)?\d[\d./-]*\d)?)",
     I,
 )
 JOBCENTER_CUSTOMER = re.compile(r"\b\d{3}D\d{6}\b|\b\d{5}BG\d{7}\b", I)
+RUSSIAN_PHONE = re.compile(r"(?<![\d\w])8\s?\(\d{3}\)\s?\d{3}[-\s]?\d{2}[-\s]?\d{2}(?!\d)")
 DICTATED_PHONE = re.compile(r"(?<![\d\w])(?:\+\s?|0\s)(?:\d\s){5,13}\d(?![\d\w])")
 BAMF_FILE = re.compile(r"\b\d{7,8}-\d{3}\b")
 DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](\d{4})|(\d{4})[./-]\d{1,2}[./-]\d{1,2})\b")
@@ -49,15 +50,20 @@ MONTHS = (
     "|farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand"
 )
 DATE_WORDS = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s(?:the\s)?)?(?:{MONTHS})\w*\.?"
-    rf"(?:\s(?:الأول|الاول|الثاني))?,?\s(\d{{4}})\b"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|\.)?[\s-](?:of\s(?:the\s)?)?(?:{MONTHS})\w*\.?"
+    rf"(?:\s(?:الأول|الاول|الثاني))?,?[\s-](\d{{4}})\b"
     rf"|\b(?:{MONTHS})\w*\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(\d{{4}})\b",
+    I,
+)
+BIRTH_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s)?(?:geboren|do[gğ]umlu|г\.\s?р\.|года\sрождения|року\sнародження"
+    r"|born|be\sdonya)",
     I,
 )
 BIRTH_CONTEXT = re.compile(
     r"geboren|geb\.|geburtsdatum|geburtstag|born|birth|d\.?o\.?b|doğum|dogum|doğdum"
     r"|рожд|родил|народ|تاريخ\s?(?:الميلاد|ميلادي)|ميلادي|مواليد|تولد|متولد|be\sdonya"
-    r"|ولد|ولدت|انولد",
+    r"|ولد|ولدت|انولد|г\.\s?р\.",
     I,
 )
 STREET = re.compile(
@@ -76,7 +82,7 @@ NAME_INTRO = re.compile(
     r"|my\sname's|i\sam\scalled|i'm\scalled|call\sme|\bname\s?:|benim\sad[ıi]m|\bad[ıi]m"
     r"|benim\sismim|\bismim|меня\sзовут|мо[её]\sимя|моя\sфамилия|мене\sзвати|моє\sім[’']я"
     r"|(?:أنا\s|انا\s)?[اإ]سم[يى](?:\sالكامل)?|اسم\sمن|نام\sمن|اسمم"
-    r"|\b(?:ana\s)?[ei]smi|\besme\sman|\besmam|\bname\sman|\bmene\szvaty|\bmenya\szovut"
+    r"|\b(?:ana\s)?[ei]smi|\besme\sman|\besmam|\bname\sman|\bmene\szvaty|\bmen[jy]a\szovut"
     r"|\bmo[ey]e?\simya)\s*[:,-]?\s*",
     I,
 )
@@ -147,10 +153,27 @@ NAME_STOP = {
 NAME_MAX_WORDS = 3
 # "I'm …", "ich bin …", "ben …", "я …", "это …": only with two capitalised words,
 # so that "ich bin Student" or "I'm from Syria" stay; Persian "من … هستم" by its verb.
-NAME_FA = re.compile(r"(?<!\S)(?:من|اینجا)\s+([^\s،,.]+(?:\s[^\s،,.]+){0,2})\s+(?:هستم|هستش)")
 CAPITALISED = r"[A-ZÄÖÜÇŞİĞА-ЯЁІЇЄҐ][^\W\d_]+(?:[-'’][^\W\d_]+)?"
+RELATIVE_LATIN = re.compile(
+    r"\b(?:(?:mein|meine|meinem|meiner)\s(?:sohn|tochter|frau|mann|ehefrau|ehemann|kind|bruder"
+    r"|schwester|mutter|vater)(?:\s(?:hei(?:ß|ss)t|namens))?"
+    r"|my\s(?:son|daughter|wife|husband|child|brother|sister|mother|father)"
+    r"(?:'s\sname\sis|\sis\scalled|\snamed|\sis)?"
+    r"|o[gğ]lum|k[ıi]z[ıi]m|e[sş]im|kar[ıi]m|kocam|annem|babam"
+    r"|сын|дочь|дочка|жена|муж|мать|отец|брат|сестра|син|донька|дружина|чоловік|мати|батько"
+    r"|syn|doch|zhena|muzh|dochka|donka|druzhyna|cholovik)[,:]?"
+    rf"\s+((?-i:{CAPITALISED}(?:\s{CAPITALISED}){{0,2}}))",
+    I,
+)
+RELATIVE_ARABIC_SCRIPT = re.compile(
+    r"(?<!\S)(?:ابني|بنتي|ابنتي|زوجتي|زوجي|اخي|أخي|اختي|أختي|امي|أمي|ابوي|أبي"
+    r"|پسرم|دخترم|همسرم|شوهرم|خانمم|برادرم|خواهرم|مادرم|پدرم)(?:\s(?:اسمها|اسمه|به\sاسم))?"
+    r"\s+([^\s،,.:]+(?:\s(?!(?:مواليد|متولد|هم|هست|است|با|تو|در|و|عمره|عمرها|تبعها|تبعه)\b)"
+    r"[^\s،,.:]+)?)"
+)
+NAME_FA = re.compile(r"(?<!\S)(?:من|اینجا)\s+([^\s،,.]+(?:\s[^\s،,.]+){0,2})\s+(?:هستم|هستش)")
 NAME_BROAD = re.compile(
-    r"(?:\b(?:i'?m|i\sam|this\sis|it'?s|ich\sbin|hier\sist|ben|ana|man)|(?<!\w)(?:я|это|це|тут))"
+    r"(?:\b(?:i'?m|i\sam|this\sis|it'?s|ich\sbin|hier\sist|ben|ana|man|ja)|(?<!\w)(?:я|это|це|тут))"
     rf"\s+((?-i:{CAPITALISED}(?:\s{CAPITALISED}){{1,2}}))",
     I,
 )
