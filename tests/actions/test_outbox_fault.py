@@ -15,18 +15,13 @@ import pytest
 from actions.outbox import Outbox
 from actions.settings import get_settings
 from actions.unmet import KIND_FALLBACK, need_from
+from tests.utils.ports import free_port
 from tests.utils.trackers import user_tracker
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = 500
 ADMIN = secrets.token_urlsafe(16)
 INGEST = secrets.token_urlsafe(16)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class ServiceApi:

@@ -3,7 +3,6 @@ action server and service_api, each on a free port, with state in a temp dir."""
 
 import os
 import secrets
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -13,16 +12,12 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.utils.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 BOT_BIN = ROOT / ".venv-bot" / "bin"
 API_BIN = ROOT / ".venv" / "bin"
 STARTUP_S = 240
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Stack:
