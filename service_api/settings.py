@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     pseudonym_secret: SecretStr = SecretStr("")
 
     default_lang: str = "de"
+    report_threshold: int = Field(default=5, ge=1)
     max_text_chars: int = 2000
     max_body_bytes: int = 64 * 1024
 

@@ -75,4 +75,5 @@ def require(role: Role) -> Callable[..., Role]:
 
 IngestDep = Annotated[Role, Depends(require(Role.INGEST))]
 ReviewerDep = Annotated[Role, Depends(require(Role.REVIEWER))]
+AnalystDep = Annotated[Role, Depends(require(Role.ANALYST))]
 AdminDep = Annotated[Role, Depends(require(Role.ADMIN))]

@@ -2,12 +2,13 @@
 
 from fastapi import APIRouter
 
-from service_api.api.routes import chat, health, needs, nlg, pages, tokens
+from service_api.api.routes import chat, health, needs, nlg, pages, reports, tokens
 
 api_router = APIRouter()
 api_router.include_router(chat.router)
 api_router.include_router(needs.router)
 api_router.include_router(tokens.router)
+api_router.include_router(reports.router)
 
 root_router = APIRouter()
 root_router.include_router(nlg.router)
