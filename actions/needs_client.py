@@ -22,6 +22,7 @@ class UnmetNeed(TypedDict):
     topic: Optional[str]
     sender: str
     idempotency_key: str
+    occurred_at: Optional[str]
 
 
 class NeedsUnavailable(Exception):
@@ -33,7 +34,7 @@ class NeedsRejected(Exception):
 
 
 async def submit_need(need: UnmetNeed) -> int:
-    """Store a need through service_api and return its id."""
+    """Store a need through service_api and return its id (0 when it was dropped)."""
     settings = get_settings()
     url = f"{settings.service_api_url.rstrip('/')}/api/v1/needs"
     headers = {"Authorization": f"Bearer {settings.ingest_token}"}
@@ -45,6 +46,8 @@ async def submit_need(need: UnmetNeed) -> int:
         ):
             if response.status in (200, 201):
                 return int((await response.json())["id"])
+            if response.status == 204:  # dropped: the sender erased their data meanwhile
+                return 0
             detail = f"HTTP {response.status}: {(await response.text())[:200]}"
             if 400 <= response.status < 500 and response.status not in RETRYABLE:
                 raise NeedsRejected(detail)

@@ -2,6 +2,7 @@
 
 import logging
 import sqlite3
+from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -35,6 +36,7 @@ def best_guess(tracker: Tracker) -> Tuple[Optional[str], Optional[float]]:
 def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
     intent, confidence = best_guess(tracker)
     message_id = tracker.latest_message.get("message_id") or ""
+    timestamp = (tracker.get_last_event_for("user") or {}).get("timestamp")
     return UnmetNeed(
         kind=kind,
         channel=message_channel(tracker),
@@ -45,6 +47,9 @@ def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
         topic=None,
         sender=tracker.sender_id,
         idempotency_key=f"{tracker.sender_id}:{message_id}:{kind}",
+        occurred_at=(
+            datetime.fromtimestamp(timestamp, timezone.utc).isoformat() if timestamp else None
+        ),
     )
 
 

@@ -2,13 +2,14 @@
 
 from fastapi import APIRouter
 
-from service_api.api.routes import chat, health, needs, nlg, pages, reports, tokens
+from service_api.api.routes import chat, health, needs, nlg, pages, reports, senders, tokens
 
 api_router = APIRouter()
 api_router.include_router(chat.router)
 api_router.include_router(needs.router)
 api_router.include_router(tokens.router)
 api_router.include_router(reports.router)
+api_router.include_router(senders.router)
 
 root_router = APIRouter()
 root_router.include_router(nlg.router)

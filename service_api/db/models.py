@@ -44,3 +44,13 @@ class UnmetNeed(Base):
     sender: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(16), default="new", index=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Erasure(Base):
+    """A sender who had their data deleted: late deliveries from before are dropped."""
+
+    __tablename__ = "erasures"
+
+    sender: Mapped[str] = mapped_column(String(64), primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

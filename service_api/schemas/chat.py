@@ -1,11 +1,15 @@
 """The chat contract (DESIGN.md, "The chat contract")."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 MAX_TEXT_CHARS = 2000
 LANG_PATTERN = r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$"
+
+
+Channel = Literal["api", "web", "telegram"]
+CHANNELS: tuple[str, ...] = get_args(Channel)
 
 
 class ChatRequest(BaseModel):
@@ -14,7 +18,7 @@ class ChatRequest(BaseModel):
     sender: Annotated[str, Field(min_length=1, max_length=256)]
     text: Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
     lang: Annotated[str | None, Field(pattern=LANG_PATTERN)] = None
-    channel: Literal["api", "web", "telegram"] = "api"
+    channel: Channel = "api"
 
     @field_validator("text")
     @classmethod

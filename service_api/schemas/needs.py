@@ -33,6 +33,7 @@ class NeedIn(BaseModel):
     district: Short | None = None
     sender: Short
     idempotency_key: Annotated[str | None, Field(min_length=1, max_length=200)] = None
+    occurred_at: datetime | None = None
 
 
 class NeedOut(BaseModel):

@@ -34,6 +34,7 @@ async def test_fallback_is_stored_with_the_best_guess(tracker, dispatcher, domai
         "topic": None,
         "sender": conversation.sender_id,
         "idempotency_key": f"{conversation.sender_id}:abc:fallback",
+        "occurred_at": "2026-11-18T11:06:40+00:00",
     }
     assert service_api.headers[0]["Authorization"] == "Bearer ingest-secret"
     [message] = dispatcher.messages

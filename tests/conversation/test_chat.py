@@ -177,3 +177,20 @@ def test_personal_data_stops_at_the_gateway(api, stack):
         headers={"Authorization": f"Bearer {stack.admin_token}"},
     ).text
     assert "[PHONE]" in needs and "2345678" not in needs
+
+
+def test_erasure_reaches_rasas_tracker(api, stack):
+    who = sender()
+    chat(api, who, "wo kann ich eine günstige sim karte kaufen", channel="web")
+    admin = {"Authorization": f"Bearer {stack.admin_token}"}
+
+    erased = api.delete(f"/api/v1/senders/{who}", headers=admin)
+
+    assert erased.status_code == 200
+    assert erased.json()["deleted_needs"] == 1
+    pseudonym = pseudonymise(stack.env["LOTSE_PSEUDONYM_SECRET"], "web", who)
+    tracker = httpx.get(
+        f"{stack.rasa}/conversations/{pseudonym}/tracker",
+        params={"token": stack.env["LOTSE_RASA_TOKEN"]},
+    ).json()
+    assert [e for e in tracker["events"] if e["event"] == "user"] == []

@@ -24,7 +24,13 @@ def user_tracker(
     }
     events = [
         {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": text, "parse_data": latest, "metadata": metadata or {}},
+        {
+            "event": "user",
+            "text": text,
+            "parse_data": latest,
+            "metadata": metadata or {},
+            "timestamp": 1795000000.0,
+        },
     ]
     return Tracker(
         sender_id=sender,

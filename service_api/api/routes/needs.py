@@ -1,6 +1,6 @@
 """Unmet needs: ingest (action server, bridges) and the reviewers' list."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
@@ -8,16 +8,21 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from service_api.api.deps import IngestDep, ReviewerDep, RuntimeDep, SessionDep
-from service_api.db.models import UnmetNeed
+from service_api.db.models import Erasure, UnmetNeed
 from service_api.schemas.needs import NeedIn, NeedKind, NeedOut, NeedPage
 
 router = APIRouter(prefix="/needs", tags=["needs"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=NeedOut,
+    responses={204: {"description": "Dropped: the sender has since erased their data"}},
+)
 def ingest_need(
     body: NeedIn, response: Response, runtime: RuntimeDep, session: SessionDep, _: IngestDep
-) -> NeedOut:
+) -> NeedOut | Response:
     """Store one need; a repeated idempotency key returns the stored record (200)."""
     vocabulary = runtime.vocabulary
     if body.topic is not None and body.topic not in vocabulary.topics:
@@ -26,6 +31,8 @@ def ingest_need(
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, f"Unknown barrier category {body.barrier!r}"
         )
+    if _erased_since(session, body):
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
     existing = _by_key(session, body.idempotency_key)
     if existing is not None:
         response.status_code = status.HTTP_200_OK
@@ -42,6 +49,16 @@ def ingest_need(
         response.status_code = status.HTTP_200_OK
         return NeedOut.model_validate(existing)
     return NeedOut.model_validate(need)
+
+
+def _erased_since(session: SessionDep, body: NeedIn) -> bool:
+    """True when the need predates its sender's erasure (a late outbox delivery)."""
+    erasure = session.get(Erasure, body.sender)
+    if erasure is None or body.occurred_at is None:
+        return False
+    occurred = body.occurred_at.replace(tzinfo=body.occurred_at.tzinfo or UTC)
+    erased = erasure.erased_at.replace(tzinfo=erasure.erased_at.tzinfo or UTC)
+    return occurred <= erased
 
 
 def _by_key(session: SessionDep, key: str | None) -> UnmetNeed | None:
