@@ -14,6 +14,7 @@ from service_api.api.middleware import RequestGuard
 from service_api.db.session import make_engine, migrate, session_factory
 from service_api.runtime import Runtime
 from service_api.services.catalogue import Catalogue
+from service_api.services.rate_limit import RateLimiter
 from service_api.services.redaction import Redactor
 from service_api.services.vocabulary import load_vocabulary
 from service_api.settings import Settings, get_settings
@@ -32,6 +33,7 @@ def build_runtime(settings: Settings) -> Runtime:
         sessions=session_factory(engine),
         catalogue=catalogue,
         redactor=Redactor(catalogue.public_addresses),
+        limiter=RateLimiter(settings.chat_per_sender_per_minute),
         vocabulary=load_vocabulary(settings.vocabulary_file),
         rasa=httpx.AsyncClient(base_url=settings.rasa_url, timeout=settings.rasa_timeout_s),
         probe=httpx.AsyncClient(timeout=3.0),

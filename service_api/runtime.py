@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from service_api.services.catalogue import Catalogue
+from service_api.services.rate_limit import RateLimiter
 from service_api.services.redaction import Redactor
 from service_api.services.vocabulary import Vocabulary
 from service_api.settings import Settings
@@ -19,6 +20,7 @@ class Runtime:
     sessions: sessionmaker[Session]
     catalogue: Catalogue
     redactor: Redactor
+    limiter: RateLimiter
     vocabulary: Vocabulary
     rasa: httpx.AsyncClient
     probe: httpx.AsyncClient

@@ -4,6 +4,7 @@ import httpx
 import pytest
 
 from service_api.services.pseudonym import pseudonymise
+from service_api.services.rate_limit import RateLimiter
 
 QUESTION_DE = "Wie verlängere ich meinen Aufenthaltstitel bei der Ausländerbehörde?"
 
@@ -223,3 +224,25 @@ def test_personal_data_never_reaches_rasa(client, fake_rasa):
 
     sent = json.loads(seen[0].content)["message"]
     assert sent == "mein Name ist [NAME], Tel. [PHONE], Gebühr 93 €"
+
+
+def test_a_sender_sending_too_fast_is_slowed_down(client, fake_rasa):
+    fake_rasa(lambda request: httpx.Response(200, json=tagged("ok")))
+    client.app.state.runtime.limiter.per_minute = 3
+
+    statuses = [
+        client.post("/api/v1/chat", json={"sender": "fast", "text": "hallo"}).status_code
+        for _ in range(4)
+    ]
+    other = client.post("/api/v1/chat", json={"sender": "calm", "text": "hallo"})
+
+    assert statuses == [200, 200, 200, 429]
+    assert other.status_code == 200
+
+
+def test_the_limit_opens_again_after_a_minute():
+    limiter = RateLimiter(per_minute=1)
+
+    assert limiter.retry_after("s", now=0.0) == 0
+    assert limiter.retry_after("s", now=10.0) == 50.0
+    assert limiter.retry_after("s", now=60.0) == 0

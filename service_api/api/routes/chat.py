@@ -1,6 +1,7 @@
 """POST /api/v1/chat: the gateway every channel and evaluation talks to."""
 
 import logging
+from math import ceil
 
 from fastapi import APIRouter, HTTPException, status
 
@@ -15,7 +16,13 @@ router = APIRouter(tags=["chat"])
 logger = logging.getLogger(__name__)
 
 
-@router.post("/chat", responses={503: {"description": "Rasa is not reachable"}})
+@router.post(
+    "/chat",
+    responses={
+        429: {"description": "Too many messages from this sender"},
+        503: {"description": "Rasa is not reachable"},
+    },
+)
 async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
     """Send one user message through Lotse and return its replies."""
     languages = runtime.reply_languages
@@ -24,14 +31,20 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"lang {body.lang!r} is not available; use one of {', '.join(sorted(languages))}",
         )
+    settings = runtime.settings
+    sender = pseudonymise(settings.pseudonym_secret.get_secret_value(), body.channel, body.sender)
+    if wait := runtime.limiter.retry_after(sender):
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "Too many messages in a short time. Please wait a moment.",
+            headers={"Retry-After": str(ceil(wait))},
+        )
     text = runtime.redactor.redact(body.text)
     detection = detect_language(text)
     lang = body.lang
     if lang is None and detection and detection.decisive and detection.lang in languages:
         lang = detection.lang
     metadata = {"channel": body.channel} | ({"lang": lang} if lang else {})
-    settings = runtime.settings
-    sender = pseudonymise(settings.pseudonym_secret.get_secret_value(), body.channel, body.sender)
     try:
         messages = await send_message(runtime.rasa, sender, text, metadata)
     except RasaUnavailable:
