@@ -2,6 +2,7 @@
 
 import hmac
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
@@ -32,48 +33,58 @@ SessionDep = Annotated[Session, Depends(get_session)]
 bearer = HTTPBearer(auto_error=False, description="A token issued by POST /api/v1/tokens")
 
 
-def role_of(token: str, runtime: Runtime, session: Session) -> Role | None:
-    """The role a token grants: configured tokens first, then issued ones."""
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the role and which token (for the audit log)."""
+
+    role: Role
+    label: str
+
+
+def principal_of(token: str, runtime: Runtime, session: Session) -> Principal | None:
+    """The caller a token stands for: configured tokens first, then issued ones."""
     configured = {
         Role.ADMIN: runtime.settings.admin_token,
         Role.INGEST: runtime.settings.ingest_token,
     }
     for role, secret in configured.items():
         if secret is not None and hmac.compare_digest(token, secret.get_secret_value()):
-            return role
-    stored = session.scalar(select(ApiToken.role).where(ApiToken.token_hash == hash_token(token)))
-    return Role(stored) if stored else None
+            return Principal(role, f"LOTSE_{role.upper()}_TOKEN")
+    stored = session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))
+    if stored is None:
+        return None
+    return Principal(Role(stored.role), f"token {stored.id} {stored.label}".strip())
 
 
-def require(role: Role) -> Callable[..., Role]:
+def require(role: Role) -> Callable[..., Principal]:
     """A dependency admitting the given role and admin."""
 
     def check(
         runtime: RuntimeDep,
         session: SessionDep,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> Role:
+    ) -> Principal:
         if credentials is None or not credentials.credentials:
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED,
                 "Missing bearer token",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        granted = role_of(credentials.credentials, runtime, session)
+        granted = principal_of(credentials.credentials, runtime, session)
         if granted is None:
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED,
                 "Unknown token",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        if granted not in (role, Role.ADMIN):
+        if granted.role not in (role, Role.ADMIN):
             raise HTTPException(status.HTTP_403_FORBIDDEN, f"This needs the {role} role")
         return granted
 
     return check
 
 
-IngestDep = Annotated[Role, Depends(require(Role.INGEST))]
-ReviewerDep = Annotated[Role, Depends(require(Role.REVIEWER))]
-AnalystDep = Annotated[Role, Depends(require(Role.ANALYST))]
-AdminDep = Annotated[Role, Depends(require(Role.ADMIN))]
+IngestDep = Annotated[Principal, Depends(require(Role.INGEST))]
+ReviewerDep = Annotated[Principal, Depends(require(Role.REVIEWER))]
+AnalystDep = Annotated[Principal, Depends(require(Role.ANALYST))]
+AdminDep = Annotated[Principal, Depends(require(Role.ADMIN))]

@@ -2,11 +2,22 @@
 
 from fastapi import APIRouter
 
-from service_api.api.routes import chat, health, needs, nlg, pages, reports, senders, tokens
+from service_api.api.routes import (
+    chat,
+    health,
+    needs,
+    nlg,
+    pages,
+    reports,
+    review,
+    senders,
+    tokens,
+)
 
 api_router = APIRouter()
 api_router.include_router(chat.router)
 api_router.include_router(needs.router)
+api_router.include_router(review.router)
 api_router.include_router(tokens.router)
 api_router.include_router(reports.router)
 api_router.include_router(senders.router)

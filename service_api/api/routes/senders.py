@@ -12,6 +12,7 @@ from service_api.api.deps import AdminDep, RuntimeDep, SessionDep
 from service_api.db.models import Erasure, UnmetNeed, utcnow
 from service_api.runtime import Runtime
 from service_api.schemas.chat import CHANNELS
+from service_api.services.audit import audit
 from service_api.services.pseudonym import pseudonymise
 
 router = APIRouter(prefix="/senders", tags=["privacy"])
@@ -39,7 +40,7 @@ async def erase_sender(
     sender: Annotated[str, Path(min_length=1, max_length=256)],
     runtime: RuntimeDep,
     session: SessionDep,
-    _: AdminDep,
+    admin: AdminDep,
 ) -> Erased:
     """The same sender string the channel used in /api/v1/chat, on every channel."""
     secret = runtime.settings.pseudonym_secret.get_secret_value()
@@ -50,6 +51,7 @@ async def erase_sender(
     )
     for pseudonym in pseudonyms:
         session.merge(Erasure(sender=pseudonym, erased_at=utcnow()))
+    audit(session, admin.label, "erase_sender", f"{len(pseudonyms)} pseudonyms")
     session.commit()
     try:
         await erase_conversations(runtime, pseudonyms)
