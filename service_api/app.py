@@ -1,5 +1,6 @@
 """The FastAPI application: `uvicorn service_api.app:create_app --factory`."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 
 from service_api.api.main import api_router, root_router
@@ -16,11 +18,13 @@ from service_api.runtime import Runtime
 from service_api.services.catalogue import Catalogue
 from service_api.services.rate_limit import RateLimiter
 from service_api.services.redaction import Redactor
+from service_api.services.retention import purge
 from service_api.services.vocabulary import load_vocabulary
 from service_api.settings import Settings, get_settings
 
 STATIC = Path(__file__).resolve().parent / "static"
 logger = logging.getLogger("service_api")
+RETENTION_INTERVAL_S = 3600
 
 
 def build_runtime(settings: Settings) -> Runtime:
@@ -40,6 +44,16 @@ def build_runtime(settings: Settings) -> Runtime:
     )
 
 
+async def keep_retention(runtime: Runtime) -> None:
+    """Apply the retention period now and every hour."""
+    while True:
+        with runtime.sessions() as session:
+            count = await run_in_threadpool(purge, session, runtime.settings.retention_days)
+        if count:
+            logger.info("retention: blanked the text of %d needs", count)
+        await asyncio.sleep(RETENTION_INTERVAL_S)
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     runtime = build_runtime(app.state.settings)
@@ -47,9 +61,11 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     logger.info(
         "service_api ready: database migrated, catalogue %s", sorted(runtime.reply_languages)
     )
+    retention = asyncio.create_task(keep_retention(runtime))
     try:
         yield
     finally:
+        retention.cancel()
         await runtime.rasa.aclose()
         await runtime.probe.aclose()
         runtime.engine.dispose()
