@@ -6,7 +6,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class RequestGuard:
-    """Buffers bodies up to `max_bytes` (413 beyond) and insists JSON is UTF-8 (400)."""
+    """Buffers bodies up to `max_bytes` (413 beyond); refuses NUL and non-UTF-8 JSON (400)."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -32,6 +32,9 @@ class RequestGuard:
             if len(body) > self.max_bytes:
                 await _refuse(send, 413, f"Request body too large (limit {self.max_bytes} bytes)")
                 return
+        if _has_nul(scope, body):
+            await _refuse(send, 400, "Requests must not contain NUL characters")
+            return
         if b"json" in headers.get(b"content-type", b""):
             try:
                 body.decode("utf-8")
@@ -48,6 +51,12 @@ class RequestGuard:
             return {"type": "http.request", "body": body, "more_body": False}
 
         await self.app(scope, replay, send)
+
+
+def _has_nul(scope: Scope, body: bytes) -> bool:
+    """NUL cannot be stored in PostgreSQL text and is never part of a real message."""
+    target = scope.get("raw_path", b"") + b"?" + scope.get("query_string", b"")
+    return b"%00" in target or b"\x00" in body or b"\\u0000" in body
 
 
 async def _refuse(send: Send, status: int, detail: str) -> None:

@@ -2,8 +2,9 @@
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from service_api.schemas.needs import NeedOut
 
@@ -23,7 +24,7 @@ class TriageIn(BaseModel):
 
     action: Triage
     topic: str | None = None
-    duplicate_of: int | None = None
+    duplicate_of: Annotated[int | None, Field(ge=1, le=2**31 - 1)] = None
 
     @model_validator(mode="after")
     def _complete(self) -> "TriageIn":

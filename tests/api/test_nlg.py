@@ -74,3 +74,25 @@ def test_office_hours_use_the_languages_day_names(client):
 
     assert "Mo, Di, Do 08:00–12:00" in de["text"]
     assert "Mon, Tue, Thu 08:00–12:00" in en["text"]
+
+
+@pytest.mark.parametrize(
+    "tracker",
+    [
+        {"slots": ["de"], "latest_message": "greet"},
+        {"slots": {"language": 7}, "latest_message": {"intent": {"name": 3, "confidence": "x"}}},
+        {},
+    ],
+)
+def test_a_malformed_tracker_still_gets_an_answer(client, tracker):
+    body = {
+        "response": "utter_greet",
+        "arguments": {"topic": ["x"], "unmet": "yes"},
+        "tracker": tracker,
+    }
+
+    answer = client.post("/nlg", json=body)
+
+    assert answer.status_code == 200
+    tag = answer.json()["custom"]["lotse"]
+    assert tag["lang"] == "de" and tag["intent"] is None and tag["unmet"] is False

@@ -3,14 +3,16 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from service_api.db.models import Erasure, UnmetNeed
+from service_api.db.session import make_engine, migrate, session_factory
 from service_api.services.retention import purge
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
 
-def test_old_texts_go_and_counts_stay(client):
-    sessions = client.app.state.runtime.sessions
-    with sessions() as session:
+def test_old_texts_go_and_counts_stay(database_url):
+    engine = make_engine(database_url)
+    migrate(engine)
+    with session_factory(engine)() as session:
         for age, text in [(400, "alt"), (200, "älter als 180"), (10, "neu")]:
             session.add(
                 UnmetNeed(
@@ -37,3 +39,4 @@ def test_old_texts_go_and_counts_stay(client):
             ("neu", "neu", "language"),
         ]
         assert session.scalars(select(Erasure)).all() == []
+    engine.dispose()

@@ -8,12 +8,13 @@ from sqlalchemy import select
 
 from service_api.api.deps import ReviewerDep, RuntimeDep, SessionDep
 from service_api.db.models import NeedStatusChange, UnmetNeed
+from service_api.schemas.chat import LANG_PATTERN
 from service_api.schemas.needs import NeedOut
 from service_api.schemas.review import NeedDetail, StatusChangeOut, Triage, TriageIn
 from service_api.services.audit import audit
 
 router = APIRouter(tags=["review"])
-NeedId = Annotated[int, Path(ge=1)]
+NeedId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def _need(session: SessionDep, need_id: int) -> UnmetNeed:
@@ -83,7 +84,7 @@ def triage_need(
 def export_training_data(
     session: SessionDep,
     reviewer: ReviewerDep,
-    lang: Annotated[str, Query(min_length=2, max_length=16)],
+    lang: Annotated[str, Query(pattern=LANG_PATTERN, max_length=16)],
 ) -> Response:
     """Needs triaged as training examples, as Rasa NLU training data for one language."""
     rows = session.execute(
