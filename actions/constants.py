@@ -5,12 +5,16 @@ from typing import Final
 SLOT_LANGUAGE: Final = "language"
 SLOT_TOPIC: Final = "topic"
 
+ENTITY_HELPFUL: Final = "helpful"  # "yes" or "no", from the 👍/👎 buttons
+
 INTENT_NLU_FALLBACK: Final = "nlu_fallback"
 INTENT_OUT_OF_SCOPE: Final = "out_of_scope"
 
 RESPONSE_TOPIC: Final = "utter_topic"
 RESPONSE_FALLBACK: Final = "utter_fallback"
 RESPONSE_OUT_OF_SCOPE: Final = "utter_out_of_scope"
+RESPONSE_FEEDBACK_THANKS: Final = "utter_feedback_thanks"
+RESPONSE_FEEDBACK_SORRY: Final = "utter_feedback_sorry"
 
 KIND_FALLBACK: Final = "fallback"
 KIND_OUT_OF_SCOPE: Final = "out_of_scope"

@@ -1,7 +1,7 @@
-"""Thin client for service_api's unmet-need ingest."""
+"""Thin client for service_api's ingest endpoints (needs, feedback)."""
 
 import logging
-from typing import Optional, TypedDict
+from typing import Any, Dict, Optional, TypedDict
 
 import aiohttp
 
@@ -10,6 +10,8 @@ from actions.settings import get_settings
 logger = logging.getLogger(__name__)
 
 RETRYABLE = {401, 403, 408, 429}
+NEEDS = "needs"
+FEEDBACK = "feedback"
 
 
 class UnmetNeed(TypedDict):
@@ -25,6 +27,17 @@ class UnmetNeed(TypedDict):
     occurred_at: Optional[str]
 
 
+class Feedback(TypedDict):
+    helpful: bool
+    topic: Optional[str]
+    question: str
+    channel: str
+    lang: Optional[str]
+    sender: str
+    idempotency_key: str
+    occurred_at: Optional[str]
+
+
 class NeedsUnavailable(Exception):
     """service_api could not take the record now; try again later."""
 
@@ -33,16 +46,16 @@ class NeedsRejected(Exception):
     """service_api refused the record itself; retrying will not help."""
 
 
-async def submit_need(need: UnmetNeed) -> int:
-    """Store a need through service_api and return its id (0 when it was dropped)."""
+async def submit(path: str, record: Dict[str, Any]) -> int:
+    """POST a record to /api/v1/<path>; its id, or 0 when service_api dropped it."""
     settings = get_settings()
-    url = f"{settings.service_api_url.rstrip('/')}/api/v1/needs"
+    url = f"{settings.service_api_url.rstrip('/')}/api/v1/{path}"
     headers = {"Authorization": f"Bearer {settings.ingest_token}"}
     timeout = aiohttp.ClientTimeout(total=settings.request_timeout_s)
     try:
         async with (
             aiohttp.ClientSession(timeout=timeout) as session,
-            session.post(url, json=need, headers=headers) as response,
+            session.post(url, json=record, headers=headers) as response,
         ):
             if response.status in (200, 201):
                 return int((await response.json())["id"])

@@ -1,4 +1,4 @@
-"""A local durable outbox: every unmet need is on disk before delivery is tried.
+"""A local durable outbox: every record for service_api is on disk before delivery is tried.
 
 Records wait in SQLite under LOTSE_DATA_DIR until service_api accepts them;
 the idempotency key makes a delivery that is repeated after a crash or a
@@ -10,10 +10,14 @@ import json
 import logging
 import sqlite3
 import time
+from functools import lru_cache
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
-from actions.needs_client import NeedsRejected, NeedsUnavailable, UnmetNeed, submit_need
+from actions.needs_client import NeedsRejected, NeedsUnavailable, submit
+from actions.settings import get_settings
+
+Record = Dict[str, Any]
 
 logger = logging.getLogger(__name__)
 
@@ -29,35 +33,37 @@ class Outbox:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS outbox (key TEXT PRIMARY KEY, payload TEXT NOT NULL,"
+            "CREATE TABLE IF NOT EXISTS outbox (key TEXT PRIMARY KEY, path TEXT NOT NULL,"
+            " payload TEXT NOT NULL,"
             " attempts INTEGER NOT NULL DEFAULT 0, next_try REAL NOT NULL DEFAULT 0,"
             " rejected INTEGER NOT NULL DEFAULT 0)"
         )
         self._flusher: Optional["asyncio.Task[None]"] = None
 
-    def put(self, need: UnmetNeed) -> None:
+    def put(self, path: str, record: Record) -> None:
+        """Keep a record for POST /api/v1/<path>; its idempotency key makes it unique."""
         self._db.execute(
-            "INSERT OR IGNORE INTO outbox (key, payload) VALUES (?, ?)",
-            (need["idempotency_key"], json.dumps(need)),
+            "INSERT OR IGNORE INTO outbox (key, path, payload) VALUES (?, ?, ?)",
+            (f"{path}:{record['idempotency_key']}", path, json.dumps(record)),
         )
 
-    def due(self, limit: int = BATCH) -> List[Tuple[str, UnmetNeed, int]]:
+    def due(self, limit: int = BATCH) -> List[Tuple[str, str, Record, int]]:
         rows = self._db.execute(
-            "SELECT key, payload, attempts FROM outbox WHERE rejected = 0 AND next_try <= ?"
-            " ORDER BY rowid LIMIT ?",
+            "SELECT key, path, payload, attempts FROM outbox WHERE rejected = 0"
+            " AND next_try <= ? ORDER BY rowid LIMIT ?",
             (time.time(), limit),
         ).fetchall()
-        return [(key, json.loads(payload), attempts) for key, payload, attempts in rows]
+        return [(key, path, json.loads(payload), attempts) for key, path, payload, attempts in rows]
 
     def pending(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM outbox WHERE rejected = 0").fetchone()[0])
 
-    async def deliver(self, key: str, need: UnmetNeed, attempts: int) -> bool:
+    async def deliver(self, key: str, path: str, record: Record, attempts: int) -> bool:
         """Try once; True when service_api has the record."""
         try:
-            await submit_need(need)
+            await submit(path, record)
         except NeedsRejected:
-            logger.error("service_api rejected need %s; kept aside", key, exc_info=True)
+            logger.error("service_api rejected %s; kept aside", key, exc_info=True)
             self._db.execute("UPDATE outbox SET rejected = 1 WHERE key = ?", (key,))
             return False
         except NeedsUnavailable:
@@ -73,8 +79,8 @@ class Outbox:
     async def flush(self) -> int:
         """Deliver everything that is due; returns how many were delivered."""
         delivered = 0
-        for key, need, attempts in self.due():
-            if not await self.deliver(key, need, attempts):
+        for key, path, record, attempts in self.due():
+            if not await self.deliver(key, path, record, attempts):
                 break  # service_api is down or refusing: wait for the next round
             delivered += 1
         return delivered
@@ -95,3 +101,21 @@ class Outbox:
                 await self.flush()
             except Exception:  # the loop must survive anything a round throws
                 logger.exception("outbox flush failed")
+
+
+@lru_cache
+def outbox() -> Outbox:
+    return Outbox(get_settings().outbox_path)
+
+
+async def send(path: str, record: Record) -> bool:
+    """Keep the record durably, then try to deliver it now; False if it could not be kept."""
+    try:
+        box = outbox()
+        box.put(path, record)
+    except (OSError, sqlite3.Error):
+        logger.error("Could not keep a record for %s", path, exc_info=True)
+        return False
+    box.keep_flushing()
+    await box.flush()
+    return True

@@ -1,9 +1,7 @@
 """Log what Lotse could not answer, then say so honestly."""
 
 import logging
-import sqlite3
 from datetime import datetime, timezone
-from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -18,9 +16,8 @@ from actions.constants import (
     RESPONSE_OUT_OF_SCOPE,
 )
 from actions.metadata import message_channel, message_lang
-from actions.needs_client import UnmetNeed
-from actions.outbox import Outbox
-from actions.settings import get_settings
+from actions.needs_client import NEEDS, UnmetNeed
+from actions.outbox import send
 
 logger = logging.getLogger(__name__)
 
@@ -53,24 +50,6 @@ def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
     )
 
 
-@lru_cache
-def outbox() -> Outbox:
-    return Outbox(get_settings().outbox_path)
-
-
-async def log_need(need: UnmetNeed) -> bool:
-    """Keep the need durably, then try to deliver it now; False if it could not be kept."""
-    try:
-        box = outbox()
-        box.put(need)
-    except (OSError, sqlite3.Error):
-        logger.error("Could not keep an unmet need of kind %s", need["kind"], exc_info=True)
-        return False
-    box.keep_flushing()
-    await box.flush()
-    return True
-
-
 class ActionLogUnmetNeed(Action):
     """Runs for nlu_fallback and out_of_scope."""
 
@@ -85,7 +64,7 @@ class ActionLogUnmetNeed(Action):
     ) -> List[EventType]:
         fallback = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
         kind = KIND_FALLBACK if fallback == INTENT_NLU_FALLBACK else KIND_OUT_OF_SCOPE
-        stored = await log_need(need_from(tracker, kind))
+        stored = await send(NEEDS, dict(need_from(tracker, kind)))
         response = RESPONSE_FALLBACK if kind == KIND_FALLBACK else RESPONSE_OUT_OF_SCOPE
         dispatcher.utter_message(response=response, unmet=stored)
         return []

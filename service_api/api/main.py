@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from service_api.api.routes import (
     chat,
+    feedback,
     health,
     needs,
     nlg,
@@ -18,6 +19,7 @@ api_router = APIRouter()
 api_router.include_router(chat.router)
 api_router.include_router(needs.router)
 api_router.include_router(review.router)
+api_router.include_router(feedback.router)
 api_router.include_router(tokens.router)
 api_router.include_router(reports.router)
 api_router.include_router(senders.router)

@@ -83,3 +83,20 @@ class AuditEvent(Base):
     actor: Mapped[str] = mapped_column(String(240))
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(240), default="")
+
+
+class FeedbackEntry(Base):
+    """👍/👎 on an answer: the feedback rate per topic comes from here."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+    helpful: Mapped[bool] = mapped_column()
+    topic: Mapped[str | None] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    lang: Mapped[str | None] = mapped_column(String(16))
+    sender: Mapped[str] = mapped_column(String(64), index=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)

@@ -7,8 +7,8 @@ import yaml
 from aiohttp import web
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.outbox import outbox
 from actions.settings import get_settings
-from actions.unmet import outbox
 from tests.utils.trackers import user_tracker
 
 DOMAIN_DIR = Path(__file__).resolve().parents[2] / "bot" / "domain"
@@ -59,6 +59,7 @@ async def service_api(
     fake = FakeServiceApi()
     app = web.Application()
     app.router.add_post("/api/v1/needs", fake.ingest)
+    app.router.add_post("/api/v1/feedback", fake.ingest)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

@@ -11,7 +11,7 @@ async def test_records_wait_while_service_api_is_down_and_arrive_once(service_ap
     box = Outbox(tmp_path / "outbox.db")
     service_api.status = 503
     for i in range(3):
-        box.put(a_need(str(i)))
+        box.put("needs", a_need(str(i)))
 
     assert await box.flush() == 0
     assert box.pending() == 3
@@ -26,7 +26,7 @@ async def test_records_wait_while_service_api_is_down_and_arrive_once(service_ap
 async def test_a_failed_delivery_backs_off(service_api, tmp_path):
     box = Outbox(tmp_path / "outbox.db")
     service_api.status = 500
-    box.put(a_need("x"))
+    box.put("needs", a_need("x"))
 
     await box.flush()
 
@@ -37,15 +37,15 @@ async def test_a_failed_delivery_backs_off(service_api, tmp_path):
 async def test_the_same_record_is_kept_once(service_api, tmp_path):
     box = Outbox(tmp_path / "outbox.db")
     service_api.status = 503
-    box.put(a_need("same"))
-    box.put(a_need("same"))
+    box.put("needs", a_need("same"))
+    box.put("needs", a_need("same"))
 
     assert box.pending() == 1
 
 
 async def test_records_survive_a_restart(service_api, tmp_path):
     service_api.status = 503
-    Outbox(tmp_path / "outbox.db").put(a_need("kept"))
+    Outbox(tmp_path / "outbox.db").put("needs", a_need("kept"))
 
     reopened = Outbox(tmp_path / "outbox.db")
     service_api.status = 201
@@ -57,7 +57,7 @@ async def test_records_survive_a_restart(service_api, tmp_path):
 async def test_a_rejected_record_is_set_aside_not_retried(service_api, tmp_path):
     box = Outbox(tmp_path / "outbox.db")
     service_api.status = 422
-    box.put(a_need("bad"))
+    box.put("needs", a_need("bad"))
 
     await box.flush()
 

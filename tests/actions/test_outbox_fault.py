@@ -108,7 +108,7 @@ async def drain(box: Outbox, seconds: float = 60) -> None:
 async def test_nothing_is_lost_or_stored_twice(service, tmp_path):
     box = Outbox(tmp_path / "outbox.db")
     for i in range(RECORDS):
-        box.put(a_need(i))
+        box.put("needs", a_need(i))
         if i == 200:
             in_flight = asyncio.ensure_future(box.flush())
             await asyncio.sleep(0.05)
@@ -120,7 +120,7 @@ async def test_nothing_is_lost_or_stored_twice(service, tmp_path):
             await box.flush()
     await drain(box)
     for i in range(50):  # deliveries repeated after a lost acknowledgement
-        box.put(a_need(i))
+        box.put("needs", a_need(i))
     await drain(box)
 
     stored = await service.stored()

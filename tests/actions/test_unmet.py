@@ -1,7 +1,8 @@
 import pytest
 
+from actions.outbox import outbox
 from actions.settings import get_settings
-from actions.unmet import ActionLogUnmetNeed, outbox
+from actions.unmet import ActionLogUnmetNeed
 
 FALLBACK_RANKING = [
     {"name": "nlu_fallback", "confidence": 0.6},

@@ -16,7 +16,12 @@ def test_topic_answer_is_rendered_in_the_slot_language(client, lang, expected):
     assert expected in answer["text"]
     assert "https://www.gesetze-im-internet.de/bmg/__17.html" in answer["text"]
     assert "2026-11-25" in answer["text"]
-    assert answer["buttons"][0]["payload"] == "/human_handoff"
+    payloads = [button["payload"] for button in answer["buttons"]]
+    assert payloads == [
+        '/feedback{"helpful": "yes"}',
+        '/feedback{"helpful": "no"}',
+        "/human_handoff",
+    ]
     assert answer["custom"]["lotse"] == {
         "key": "utter_topic",
         "lang": lang,

@@ -12,6 +12,7 @@ ENDPOINTS = [
     ("GET", "/healthz", None),
     ("GET", "/", None),
     ("POST", "/api/v1/needs", {"ingest", "admin"}),
+    ("POST", "/api/v1/feedback", {"ingest", "admin"}),
     ("GET", "/api/v1/needs", {"reviewer", "admin"}),
     ("GET", "/api/v1/needs/1", {"reviewer", "admin"}),
     ("POST", "/api/v1/needs/1/triage", {"reviewer", "admin"}),

@@ -194,3 +194,31 @@ def test_erasure_reaches_rasas_tracker(api, stack):
         params={"token": stack.env["LOTSE_RASA_TOKEN"]},
     ).json()
     assert [e for e in tracker["events"] if e["event"] == "user"] == []
+
+
+def test_thumbs_down_logs_the_question_with_its_topic(api, stack):
+    who = sender()
+    question = "was muss ich für die anmeldung beim bürgeramt mitbringen"
+    answer = chat(api, who, question)
+    thumbs_down = next(b for b in answer["replies"][0]["buttons"] if b["title"] == "👎")
+
+    body = chat(api, who, thumbs_down["payload"])
+
+    assert (body["intent"], body["unmet"]) == ("feedback", True)
+    needs = api.get(
+        "/api/v1/needs",
+        params={"kind": "negative_feedback", "topic": "address_registration"},
+        headers={"Authorization": f"Bearer {stack.admin_token}"},
+    ).json()["items"]
+    assert question in [need["text"] for need in needs]
+
+
+def test_thumbs_up_is_thanked_and_not_unmet(api):
+    who = sender()
+    answer = chat(api, who, "How do I extend my residence permit?")
+    thumbs_up = next(b for b in answer["replies"][0]["buttons"] if b["title"] == "👍")
+
+    body = chat(api, who, thumbs_up["payload"])
+
+    assert (body["intent"], body["unmet"], body["lang"]) == ("feedback", False, "en")
+    assert "feedback" in body["replies"][0]["text"]

@@ -31,7 +31,7 @@ def ingest_need(
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, f"Unknown barrier category {body.barrier!r}"
         )
-    if _erased_since(session, body):
+    if erased_before(session, body.sender, body.occurred_at):
         return Response(status_code=status.HTTP_204_NO_CONTENT)
     existing = _by_key(session, body.idempotency_key)
     if existing is not None:
@@ -51,12 +51,12 @@ def ingest_need(
     return NeedOut.model_validate(need)
 
 
-def _erased_since(session: SessionDep, body: NeedIn) -> bool:
-    """True when the need predates its sender's erasure (a late outbox delivery)."""
-    erasure = session.get(Erasure, body.sender)
-    if erasure is None or body.occurred_at is None:
+def erased_before(session: SessionDep, sender: str, occurred_at: datetime | None) -> bool:
+    """True when a record predates its sender's erasure (a late outbox delivery)."""
+    erasure = session.get(Erasure, sender)
+    if erasure is None or occurred_at is None:
         return False
-    occurred = body.occurred_at.replace(tzinfo=body.occurred_at.tzinfo or UTC)
+    occurred = occurred_at.replace(tzinfo=occurred_at.tzinfo or UTC)
     erased = erasure.erased_at.replace(tzinfo=erasure.erased_at.tzinfo or UTC)
     return occurred <= erased
 

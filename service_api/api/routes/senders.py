@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import CursorResult, delete
 
 from service_api.api.deps import AdminDep, RuntimeDep, SessionDep
-from service_api.db.models import Erasure, UnmetNeed, utcnow
+from service_api.db.models import Erasure, FeedbackEntry, UnmetNeed, utcnow
 from service_api.runtime import Runtime
 from service_api.schemas.chat import CHANNELS
 from service_api.services.audit import audit
@@ -45,6 +45,7 @@ async def erase_sender(
     """The same sender string the channel used in /api/v1/chat, on every channel."""
     secret = runtime.settings.pseudonym_secret.get_secret_value()
     pseudonyms = [pseudonymise(secret, channel, sender) for channel in CHANNELS]
+    session.execute(delete(FeedbackEntry).where(FeedbackEntry.sender.in_(pseudonyms)))
     deleted = cast(
         CursorResult[Any],
         session.execute(delete(UnmetNeed).where(UnmetNeed.sender.in_(pseudonyms))),

@@ -1,0 +1,64 @@
+"""👍/👎 under an answer: counted per topic; 👎 is also an unmet need."""
+
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.constants import (
+    ENTITY_HELPFUL,
+    RESPONSE_FEEDBACK_SORRY,
+    RESPONSE_FEEDBACK_THANKS,
+    SLOT_TOPIC,
+)
+from actions.metadata import message_channel, message_lang
+from actions.needs_client import FEEDBACK, Feedback
+from actions.outbox import send
+
+
+def answered_question(tracker: Tracker) -> str:
+    """The user's message before this feedback: the question the answer was for."""
+    said = [e for e in tracker.events if e.get("event") == "user"]
+    if len(said) < 2:
+        return ""
+    return said[-2].get("text") or ""
+
+
+def feedback_from(tracker: Tracker, helpful: bool) -> Feedback:
+    user = tracker.get_last_event_for("user") or {}
+    timestamp = user.get("timestamp")
+    message_id = tracker.latest_message.get("message_id") or ""
+    return Feedback(
+        helpful=helpful,
+        topic=tracker.get_slot(SLOT_TOPIC),
+        question=answered_question(tracker),
+        channel=message_channel(tracker),
+        lang=message_lang(tracker),
+        sender=tracker.sender_id,
+        idempotency_key=f"{tracker.sender_id}:{message_id}:feedback",
+        occurred_at=(
+            datetime.fromtimestamp(timestamp, timezone.utc).isoformat() if timestamp else None
+        ),
+    )
+
+
+class ActionLogFeedback(Action):
+    def name(self) -> Text:
+        return "action_log_feedback"
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        values = list(tracker.get_latest_entity_values(ENTITY_HELPFUL))
+        helpful = bool(values) and values[-1] == "yes"
+        stored = await send(FEEDBACK, dict(feedback_from(tracker, helpful)))
+        if helpful:
+            dispatcher.utter_message(response=RESPONSE_FEEDBACK_THANKS)
+        else:
+            dispatcher.utter_message(response=RESPONSE_FEEDBACK_SORRY, unmet=stored)
+        return []
