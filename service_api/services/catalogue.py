@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 TOPIC_RESPONSE = "utter_topic"
+# Responses that name the topic's office and so need a topic to render.
+TOPIC_RESPONSES = frozenset({"utter_human_handoff_topic"})
 
 
 class CatalogueError(Exception):
@@ -110,15 +112,18 @@ class Catalogue:
             return Rendered(key, lang, _fill(text, context), _buttons(pack.topic_buttons), topic)
         if key not in pack.responses:
             raise CatalogueError(f"no response {key!r} in {lang}")
+        if topic is not None and topic in self.facts:
+            context |= self._topic_context(topic, pack)
         response = pack.responses[key]
         text = _fill(response["text"].strip(), context)
         return Rendered(key, lang, text, _buttons(response.get("buttons", [])))
 
     def check(self) -> None:
         """Render everything once, so that a broken file fails at start-up."""
+        any_topic = next(iter(self.facts))
         for lang, pack in self.packs.items():
             for key in pack.responses:
-                self.render(key, lang)
+                self.render(key, lang, any_topic if key in TOPIC_RESPONSES else None)
             for topic in pack.topics:
                 self.render(TOPIC_RESPONSE, lang, topic)
 

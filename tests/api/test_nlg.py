@@ -101,3 +101,11 @@ def test_a_malformed_tracker_still_gets_an_answer(client, tracker):
     assert answer.status_code == 200
     tag = answer.json()["custom"]["lotse"]
     assert tag["lang"] == "de" and tag["intent"] is None and tag["unmet"] is False
+
+
+def test_handoff_names_the_office_of_the_topic(client):
+    body = nlg_body("utter_human_handoff_topic", "en", topic="address_registration")
+
+    text = client.post("/nlg", json=body).json()["text"]
+
+    assert "Bürgeramt Mitte" in text and "+49 1234 5678-200" in text

@@ -222,3 +222,19 @@ def test_thumbs_up_is_thanked_and_not_unmet(api):
 
     assert (body["intent"], body["unmet"], body["lang"]) == ("feedback", False, "en")
     assert "feedback" in body["replies"][0]["text"]
+
+
+def test_asking_for_a_person_gives_the_topics_office_and_is_logged(api, stack):
+    who = sender()
+    chat(api, who, "Ich bin umgezogen, wie melde ich meine neue Adresse an?")
+
+    body = chat(api, who, "ich möchte bitte mit einem menschen sprechen")
+
+    assert (body["intent"], body["unmet"]) == ("human_handoff", True)
+    assert "Bürgeramt" in body["replies"][0]["text"]
+    needs = api.get(
+        "/api/v1/needs",
+        params={"kind": "handoff_request", "topic": "address_registration"},
+        headers={"Authorization": f"Bearer {stack.admin_token}"},
+    ).json()
+    assert needs["total"] >= 1
