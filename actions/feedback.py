@@ -1,6 +1,5 @@
 """👍/👎 under an answer: counted per topic; 👎 is also an unmet need."""
 
-from datetime import datetime, timezone
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -13,7 +12,7 @@ from actions.constants import (
     RESPONSE_FEEDBACK_THANKS,
     SLOT_TOPIC,
 )
-from actions.metadata import message_channel, message_lang
+from actions.metadata import message_channel, message_lang, message_time, record_key
 from actions.needs_client import FEEDBACK, Feedback
 from actions.outbox import send
 
@@ -27,9 +26,6 @@ def answered_question(tracker: Tracker) -> str:
 
 
 def feedback_from(tracker: Tracker, helpful: bool) -> Feedback:
-    user = tracker.get_last_event_for("user") or {}
-    timestamp = user.get("timestamp")
-    message_id = tracker.latest_message.get("message_id") or ""
     return Feedback(
         helpful=helpful,
         topic=tracker.get_slot(SLOT_TOPIC),
@@ -37,10 +33,8 @@ def feedback_from(tracker: Tracker, helpful: bool) -> Feedback:
         channel=message_channel(tracker),
         lang=message_lang(tracker),
         sender=tracker.sender_id,
-        idempotency_key=f"{tracker.sender_id}:{message_id}:feedback",
-        occurred_at=(
-            datetime.fromtimestamp(timestamp, timezone.utc).isoformat() if timestamp else None
-        ),
+        idempotency_key=record_key(tracker, FEEDBACK),
+        occurred_at=message_time(tracker),
     )
 
 

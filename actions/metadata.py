@@ -1,5 +1,6 @@
 """Read what service_api passed along with the latest user message."""
 
+from datetime import datetime, timezone
 from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
@@ -17,6 +18,17 @@ def message_metadata(tracker: Tracker) -> Dict[str, Any]:
 def message_lang(tracker: Tracker) -> Optional[str]:
     lang = message_metadata(tracker).get(META_LANG)
     return lang if isinstance(lang, str) and 0 < len(lang) <= 16 else None
+
+
+def message_time(tracker: Tracker) -> Optional[str]:
+    """When the latest user message arrived, as ISO 8601 (erasure compares with it)."""
+    timestamp = (tracker.get_last_event_for("user") or {}).get("timestamp")
+    return datetime.fromtimestamp(timestamp, timezone.utc).isoformat() if timestamp else None
+
+
+def record_key(tracker: Tracker, kind: str) -> str:
+    """One key per message and kind of record: repeated deliveries are stored once."""
+    return f"{tracker.sender_id}:{tracker.latest_message.get('message_id') or ''}:{kind}"
 
 
 def message_channel(tracker: Tracker) -> str:

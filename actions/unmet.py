@@ -1,7 +1,6 @@
 """Log what Lotse could not answer, then say so honestly."""
 
 import logging
-from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -15,7 +14,7 @@ from actions.constants import (
     RESPONSE_FALLBACK,
     RESPONSE_OUT_OF_SCOPE,
 )
-from actions.metadata import message_channel, message_lang
+from actions.metadata import message_channel, message_lang, message_time, record_key
 from actions.needs_client import NEEDS, UnmetNeed
 from actions.outbox import send
 
@@ -32,8 +31,6 @@ def best_guess(tracker: Tracker) -> Tuple[Optional[str], Optional[float]]:
 
 def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
     intent, confidence = best_guess(tracker)
-    message_id = tracker.latest_message.get("message_id") or ""
-    timestamp = (tracker.get_last_event_for("user") or {}).get("timestamp")
     return UnmetNeed(
         kind=kind,
         channel=message_channel(tracker),
@@ -43,10 +40,8 @@ def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
         confidence=confidence,
         topic=None,
         sender=tracker.sender_id,
-        idempotency_key=f"{tracker.sender_id}:{message_id}:{kind}",
-        occurred_at=(
-            datetime.fromtimestamp(timestamp, timezone.utc).isoformat() if timestamp else None
-        ),
+        idempotency_key=record_key(tracker, kind),
+        occurred_at=message_time(tracker),
     )
 
 
