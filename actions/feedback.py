@@ -12,8 +12,8 @@ from actions.constants import (
     RESPONSE_FEEDBACK_THANKS,
     SLOT_TOPIC,
 )
+from actions.ingest_client import FEEDBACK, Feedback
 from actions.metadata import message_channel, message_lang, message_time, record_key
-from actions.needs_client import FEEDBACK, Feedback
 from actions.outbox import send
 
 

@@ -12,7 +12,7 @@ from actions.constants import (
     RESPONSE_HUMAN_HANDOFF_TOPIC,
     SLOT_TOPIC,
 )
-from actions.needs_client import NEEDS
+from actions.ingest_client import NEEDS
 from actions.outbox import send
 from actions.unmet import need_from
 

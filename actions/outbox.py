@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from actions.needs_client import NeedsRejected, NeedsUnavailable, submit
+from actions.ingest_client import IngestRejected, IngestUnavailable, submit
 from actions.settings import get_settings
 
 Record = Dict[str, Any]
@@ -62,11 +62,11 @@ class Outbox:
         """Try once; True when service_api has the record."""
         try:
             await submit(path, record)
-        except NeedsRejected:
+        except IngestRejected:
             logger.error("service_api rejected %s; kept aside", key, exc_info=True)
             self._db.execute("UPDATE outbox SET rejected = 1 WHERE key = ?", (key,))
             return False
-        except NeedsUnavailable:
+        except IngestUnavailable:
             backoff = min(MAX_BACKOFF_S, 2.0**attempts)
             self._db.execute(
                 "UPDATE outbox SET attempts = ?, next_try = ? WHERE key = ?",

@@ -1,6 +1,5 @@
 """Log what Lotse could not answer, then say so honestly."""
 
-import logging
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -14,11 +13,9 @@ from actions.constants import (
     RESPONSE_FALLBACK,
     RESPONSE_OUT_OF_SCOPE,
 )
+from actions.ingest_client import NEEDS, UnmetNeed
 from actions.metadata import message_channel, message_lang, message_time, record_key
-from actions.needs_client import NEEDS, UnmetNeed
 from actions.outbox import send
-
-logger = logging.getLogger(__name__)
 
 
 def best_guess(tracker: Tracker) -> Tuple[Optional[str], Optional[float]]:

@@ -1,13 +1,10 @@
 """Thin client for service_api's ingest endpoints (needs, feedback)."""
 
-import logging
 from typing import Any, Dict, Optional, TypedDict
 
 import aiohttp
 
 from actions.settings import get_settings
-
-logger = logging.getLogger(__name__)
 
 RETRYABLE = {401, 403, 408, 429}
 NEEDS = "needs"
@@ -38,11 +35,11 @@ class Feedback(TypedDict):
     occurred_at: Optional[str]
 
 
-class NeedsUnavailable(Exception):
+class IngestUnavailable(Exception):
     """service_api could not take the record now; try again later."""
 
 
-class NeedsRejected(Exception):
+class IngestRejected(Exception):
     """service_api refused the record itself; retrying will not help."""
 
 
@@ -63,7 +60,7 @@ async def submit(path: str, record: Dict[str, Any]) -> int:
                 return 0
             detail = f"HTTP {response.status}: {(await response.text())[:200]}"
             if 400 <= response.status < 500 and response.status not in RETRYABLE:
-                raise NeedsRejected(detail)
-            raise NeedsUnavailable(detail)
+                raise IngestRejected(detail)
+            raise IngestUnavailable(detail)
     except (aiohttp.ClientError, TimeoutError, KeyError, ValueError) as error:
-        raise NeedsUnavailable(str(error)) from error
+        raise IngestUnavailable(str(error)) from error
