@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.constants import (
     ENTITY_HELPFUL,
+    RESPONSE_ASK_FEEDBACK,
     RESPONSE_FEEDBACK_SORRY,
     RESPONSE_FEEDBACK_THANKS,
     SLOT_TOPIC,
@@ -49,7 +50,12 @@ class ActionLogFeedback(Action):
         domain: Dict[Text, Any],
     ) -> List[EventType]:
         values = list(tracker.get_latest_entity_values(ENTITY_HELPFUL))
-        helpful = bool(values) and values[-1] == "yes"
+        if not values or values[-1] not in ("yes", "no"):
+            # Typed feedback ("that did not help") says no more than that it is
+            # feedback: ask which, with the buttons, rather than guess.
+            dispatcher.utter_message(response=RESPONSE_ASK_FEEDBACK)
+            return []
+        helpful = values[-1] == "yes"
         stored = await send(FEEDBACK, dict(feedback_from(tracker, helpful)))
         if helpful:
             dispatcher.utter_message(response=RESPONSE_FEEDBACK_THANKS)

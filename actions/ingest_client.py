@@ -19,6 +19,8 @@ class UnmetNeed(TypedDict):
     intent: Optional[str]
     confidence: Optional[float]
     topic: Optional[str]
+    barrier: Optional[str]
+    district: Optional[str]
     sender: str
     idempotency_key: str
     occurred_at: Optional[str]

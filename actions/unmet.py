@@ -1,4 +1,10 @@
-"""Log what Lotse could not answer, then say so honestly."""
+"""Log what Lotse could not answer, then say so honestly.
+
+Not understood is handled in two stages: first the likeliest topics as
+buttons, then, if the next message is not understood either, an honest
+"I cannot answer that" with the way to a person. Both questions are logged:
+the reviewers turn them into training data.
+"""
 
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -7,11 +13,14 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.constants import (
+    INTENT_EMERGENCY,
     INTENT_NLU_FALLBACK,
     KIND_FALLBACK,
     KIND_OUT_OF_SCOPE,
+    RESPONSE_EMERGENCY_FIRST,
     RESPONSE_FALLBACK,
     RESPONSE_OUT_OF_SCOPE,
+    RESPONSE_SUGGESTIONS,
 )
 from actions.ingest_client import NEEDS, UnmetNeed
 from actions.metadata import message_channel, message_lang, message_time, record_key
@@ -29,6 +38,8 @@ def best_guess(tracker: Tracker) -> Tuple[Optional[str], Optional[float]]:
 def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
     intent, confidence = best_guess(tracker)
     return UnmetNeed(
+        barrier=None,
+        district=None,
         kind=kind,
         channel=message_channel(tracker),
         lang=message_lang(tracker),
@@ -40,6 +51,23 @@ def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
         idempotency_key=record_key(tracker, kind),
         occurred_at=message_time(tracker),
     )
+
+
+SUGGESTIONS = 5  # intents offered to the NLG, which keeps the topics among them
+
+
+def suggestions(tracker: Tracker) -> List[str]:
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    names = [r.get("name") for r in ranking if r.get("name") != INTENT_NLU_FALLBACK]
+    return [name for name in names if isinstance(name, str)][:SUGGESTIONS]
+
+
+def previous_turn_not_understood(tracker: Tracker) -> bool:
+    said = [e for e in tracker.events if e.get("event") == "user"]
+    if len(said) < 2:
+        return False
+    intent = ((said[-2].get("parse_data") or {}).get("intent") or {}).get("name")
+    return bool(intent == INTENT_NLU_FALLBACK)
 
 
 class ActionLogUnmetNeed(Action):
@@ -57,6 +85,14 @@ class ActionLogUnmetNeed(Action):
         fallback = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
         kind = KIND_FALLBACK if fallback == INTENT_NLU_FALLBACK else KIND_OUT_OF_SCOPE
         stored = await send(NEEDS, dict(need_from(tracker, kind)))
-        response = RESPONSE_FALLBACK if kind == KIND_FALLBACK else RESPONSE_OUT_OF_SCOPE
-        dispatcher.utter_message(response=response, unmet=stored)
+        if best_guess(tracker)[0] == INTENT_EMERGENCY:
+            dispatcher.utter_message(response=RESPONSE_EMERGENCY_FIRST)
+        if kind == KIND_OUT_OF_SCOPE:
+            dispatcher.utter_message(response=RESPONSE_OUT_OF_SCOPE, unmet=stored)
+        elif previous_turn_not_understood(tracker):
+            dispatcher.utter_message(response=RESPONSE_FALLBACK, unmet=stored)
+        else:
+            dispatcher.utter_message(
+                response=RESPONSE_SUGGESTIONS, suggestions=suggestions(tracker), unmet=stored
+            )
         return []

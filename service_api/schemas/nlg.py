@@ -26,6 +26,7 @@ class ReplyTag(TypedDict):
     intent: str | None
     confidence: float | None
     unmet: bool
+    erase: bool  # the user asked to delete their data; the gateway does it
 
 
 class NlgResponse(BaseModel):

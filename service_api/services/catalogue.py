@@ -2,7 +2,9 @@
 
 Language-neutral facts (figures, links, offices, dates) are kept apart from
 the per-language texts, which refer to them as {placeholders}: every
-language shows the same figures and links.
+language shows the same figures and links. A language folder may hold only
+some texts (Leichte Sprache, `de-x-ls`); the rest comes from its base
+language (`de`).
 """
 
 import string
@@ -13,9 +15,16 @@ from typing import Any
 
 import yaml
 
-TOPIC_RESPONSE = "utter_topic"
+TOPIC_RESPONSE = "utter_topic"  # arguments: topic
+DETAIL_RESPONSE = "utter_topic_detail"  # arguments: topic, detail
+OFFICE_FINDER_RESPONSE = "utter_office_finder"  # arguments: district (optional)
+OFFICE_TOPIC = "office_contact"  # the topic the office finder answers
+SUGGESTIONS_RESPONSE = "utter_suggestions"  # arguments: suggestions (topic ids)
 # Responses that name the topic's office and so need a topic to render.
 TOPIC_RESPONSES = frozenset({"utter_human_handoff_topic"})
+# Sections of a topic text besides its answer; "office" is built from offices.yml.
+TEXT_DETAILS = ("documents", "fees", "deadlines")
+DETAILS = (*TEXT_DETAILS, "office")
 
 
 class CatalogueError(Exception):
@@ -40,14 +49,20 @@ class Rendered:
 @dataclass(frozen=True)
 class LanguagePack:
     responses: dict[str, dict[str, Any]]
-    topics: dict[str, str]
-    topic_footer: str
-    topic_buttons: list[dict[str, str]]
-    weekdays: dict[str, str]
-    hours_format: str
+    topics: dict[str, dict[str, str]]
+    phrases: dict[str, Any]
+
+    def merged_over(self, base: "LanguagePack") -> "LanguagePack":
+        return LanguagePack(
+            responses=base.responses | self.responses,
+            topics=base.topics | self.topics,
+            phrases=base.phrases | self.phrases,
+        )
 
 
 def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -57,33 +72,46 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
+def _read_pack(directory: Path) -> LanguagePack:
+    phrases = _read(directory / "responses.yml")
+    return LanguagePack(
+        responses=phrases.pop("responses", {}),
+        topics=_read(directory / "topics.yml").get("topics", {}),
+        phrases=phrases,
+    )
+
+
 class Catalogue:
     def __init__(
         self,
         facts: dict[str, dict[str, Any]],
         offices: dict[str, dict[str, Any]],
+        districts: dict[str, list[str]],
         packs: dict[str, LanguagePack],
     ) -> None:
         self.facts = facts
         self.offices = offices
+        self.districts = districts
         self.packs = packs
 
     @classmethod
     def load(cls, directory: Path) -> "Catalogue":
-        facts = _read(directory / "topics.yml")["topics"]
-        offices = _read(directory / "offices.yml")["offices"]
-        packs = {}
-        for lang_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
-            responses = _read(lang_dir / "responses.yml")
-            packs[lang_dir.name] = LanguagePack(
-                responses=responses["responses"],
-                topics=_read(lang_dir / "topics.yml")["topics"],
-                topic_footer=responses["topic_footer"],
-                topic_buttons=responses["topic_buttons"],
-                weekdays=responses["weekdays"],
-                hours_format=responses["hours_format"],
-            )
-        catalogue = cls(facts, offices, packs)
+        offices = _read(directory / "offices.yml")
+        own = {
+            lang_dir.name: _read_pack(lang_dir)
+            for lang_dir in sorted(p for p in directory.iterdir() if p.is_dir())
+            if (lang_dir / "topics.yml").exists()
+        }
+        packs = {
+            lang: pack.merged_over(own[base]) if (base := lang.split("-")[0]) != lang else pack
+            for lang, pack in own.items()
+        }
+        catalogue = cls(
+            _read(directory / "topics.yml")["topics"],
+            offices["offices"],
+            offices.get("districts", {}),
+            packs,
+        )
         catalogue.check()
         return catalogue
 
@@ -94,29 +122,53 @@ class Catalogue:
     @property
     def public_addresses(self) -> list[str]:
         """Office street addresses, which redaction must leave alone."""
-        return [office["address"].split(",")[0] for office in self.offices.values()]
+        return sorted({office["address"].split(",")[0] for office in self.offices.values()})
 
     def resolve_lang(self, lang: str | None, default: str) -> str:
         """The best language with texts: the language itself, its base, the default, English."""
         candidates = [lang, lang.split("-")[0] if lang else None, default, "en"]
         return next(c for c in candidates if c in self.packs)
 
-    def render(self, key: str, lang: str, topic: str | None = None) -> Rendered:
+    def district_of(self, place: str | None) -> str | None:
+        """A district name from a district name or a postcode, whatever the case."""
+        for district, postcodes in self.districts.items():
+            if place and (place.strip().casefold() == district.casefold() or place in postcodes):
+                return district
+        return None
+
+    def title(self, topic: str, lang: str) -> str:
+        return self.packs[lang].topics[topic]["title"]
+
+    def render(
+        self,
+        key: str,
+        lang: str,
+        topic: str | None = None,
+        *,
+        detail: str | None = None,
+        district: str | None = None,
+        suggestions: tuple[str, ...] = (),
+    ) -> Rendered:
         pack = self.packs[lang]
-        context = {"offices": self._offices_in(pack)}
         if key == TOPIC_RESPONSE:
-            if topic not in pack.topics or topic not in self.facts:
-                raise CatalogueError(f"no answer for topic {topic!r} in {lang}")
-            context |= self._topic_context(topic, pack)
-            text = f"{pack.topics[topic].strip()}\n\n{pack.topic_footer}"
-            return Rendered(key, lang, _fill(text, context), _buttons(pack.topic_buttons), topic)
+            return self._render_topic(pack, lang, self._known(topic, pack, lang), district)
+        if key == DETAIL_RESPONSE:
+            topic = self._known(topic, pack, lang)
+            return self._render_detail(pack, lang, topic, detail or "", district)
+        if key == OFFICE_FINDER_RESPONSE:
+            return self._render_office_finder(pack, lang, self.district_of(district))
         if key not in pack.responses:
             raise CatalogueError(f"no response {key!r} in {lang}")
+        context: dict[str, Any] = {"offices": self._offices_in(pack)}
         if topic is not None and topic in self.facts:
-            context |= self._topic_context(topic, pack)
+            context |= self._topic_context(topic, pack, district)
         response = pack.responses[key]
         text = _fill(response["text"].strip(), context)
-        return Rendered(key, lang, text, _buttons(response.get("buttons", [])))
+        buttons = _buttons(response.get("buttons", []))
+        if key == SUGGESTIONS_RESPONSE:
+            offered = [t for t in suggestions if t in pack.topics and t in self.facts][:3]
+            buttons = [Button(self.title(t, lang), f"/{t}") for t in offered] + buttons
+        return Rendered(key, lang, text, buttons)
 
     def check(self) -> None:
         """Render everything once, so that a broken file fails at start-up."""
@@ -126,11 +178,94 @@ class Catalogue:
                 self.render(key, lang, any_topic if key in TOPIC_RESPONSES else None)
             for topic in pack.topics:
                 self.render(TOPIC_RESPONSE, lang, topic)
+                for detail in self.details_of(topic, lang):
+                    self.render(DETAIL_RESPONSE, lang, topic, detail=detail)
+            for district in (None, *self.districts):
+                self.render(OFFICE_FINDER_RESPONSE, lang, district=district)
 
-    def _topic_context(self, topic: str, pack: LanguagePack) -> dict[str, Any]:
+    def details_of(self, topic: str, lang: str) -> list[str]:
+        sections = self.packs[lang].topics[topic]
+        has_office = self.facts[topic].get("office") is not None
+        return [d for d in DETAILS if d in sections or (d == "office" and has_office)]
+
+    def _known(self, topic: str | None, pack: LanguagePack, lang: str) -> str:
+        if topic not in pack.topics or topic not in self.facts:
+            raise CatalogueError(f"no answer for topic {topic!r} in {lang}")
+        return topic
+
+    def _render_topic(
+        self, pack: LanguagePack, lang: str, topic: str, district: str | None
+    ) -> Rendered:
+        context = self._topic_context(topic, pack, district)
+        text = f"{pack.topics[topic]['answer'].strip()}\n\n{pack.phrases['topic_footer']}"
+        buttons = self._detail_buttons(pack, lang, topic, exclude=None)
+        if topic == OFFICE_TOPIC:
+            buttons = self._district_buttons() + buttons
+        return Rendered(TOPIC_RESPONSE, lang, _fill(text, context), buttons, topic)
+
+    def _render_detail(
+        self, pack: LanguagePack, lang: str, topic: str, detail: str, district: str | None
+    ) -> Rendered:
+        if detail not in self.details_of(topic, lang):  # e.g. the fees of an emergency
+            return self._render_topic(pack, lang, topic, district)
+        context = self._topic_context(topic, pack, district)
+        body = pack.phrases["office_card"] if detail == "office" else pack.topics[topic][detail]
+        heading = f"{pack.topics[topic]['title']} – {pack.phrases['details'][detail]}"
+        text = f"{heading}\n{body.strip()}\n\n{pack.phrases['topic_footer']}"
+        buttons = self._detail_buttons(pack, lang, topic, exclude=detail)
+        return Rendered(DETAIL_RESPONSE, lang, _fill(text, context), buttons, topic)
+
+    def _render_office_finder(
+        self, pack: LanguagePack, lang: str, district: str | None
+    ) -> Rendered:
+        offices = self._offices_in(pack)
+        if district is None:
+            listed = [office for office in offices.values() if office.get("overview")]
+            cards = [_fill(pack.phrases["office_line"], office) for office in listed]
+            text = "\n".join([pack.phrases["office_finder_ask"], *cards])
+            buttons = self._district_buttons() + _buttons(pack.phrases["topic_buttons"])
+            return Rendered(OFFICE_FINDER_RESPONSE, lang, text, buttons, OFFICE_TOPIC)
+        local = [o for o in offices.values() if district in o.get("districts", ())]
+        cards = [_fill(pack.phrases["office_line"], office) for office in local]
+        intro = _fill(pack.phrases["office_finder_result"], {"district": district})
+        text = "\n".join([intro, *cards, pack.phrases["office_finder_citywide"]])
+        buttons = _buttons(pack.phrases["topic_buttons"])
+        return Rendered(OFFICE_FINDER_RESPONSE, lang, text, buttons, OFFICE_TOPIC)
+
+    def _district_buttons(self) -> list[Button]:
+        return [Button(name, f'/office_contact{{"district": "{name}"}}') for name in self.districts]
+
+    def _detail_buttons(
+        self, pack: LanguagePack, lang: str, topic: str, exclude: str | None
+    ) -> list[Button]:
+        titles = pack.phrases["details"]
+        details = [
+            Button(titles[d], f'/ask_{d}{{"topic": "{topic}"}}')
+            for d in self.details_of(topic, lang)
+            if d != exclude
+        ]
+        return details + _buttons(pack.phrases["topic_buttons"])
+
+    def office_for(self, topic: str, district: str | None) -> str | None:
+        """The topic's office id; among offices of the same kind, the one serving the district."""
+        office_id = self.facts[topic].get("office")
+        if office_id is None or district is None:
+            return office_id
+        kind = self.offices[office_id].get("kind")
+        for candidate, office in self.offices.items():
+            if kind and office.get("kind") == kind and district in office.get("districts", ()):
+                return candidate
+        return office_id
+
+    def _topic_context(
+        self, topic: str, pack: LanguagePack, district: str | None = None
+    ) -> dict[str, Any]:
         entry = self.facts[topic]
-        office = self._offices_in(pack)[entry["office"]]
+        offices = self._offices_in(pack)
+        office_id = self.office_for(topic, self.district_of(district))
+        office = offices[office_id] if office_id else {}
         return {
+            "offices": offices,
             **entry.get("facts", {}),
             **{f"office_{name}": value for name, value in office.items()},
             "legal_basis": entry.get("legal_basis") or "",
@@ -146,9 +281,10 @@ class Catalogue:
 
 
 def _hours(slots: list[dict[str, Any]], pack: LanguagePack) -> str:
+    weekdays = pack.phrases["weekdays"]
     return "; ".join(
-        pack.hours_format.format_map(
-            {**slot, "days": ", ".join(pack.weekdays[day] for day in slot["days"])}
+        pack.phrases["hours_format"].format_map(
+            {**slot, "days": ", ".join(weekdays[day] for day in slot["days"])}
         )
         for slot in slots
     )

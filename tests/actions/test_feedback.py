@@ -39,3 +39,15 @@ async def test_feedback_is_sent_with_topic_and_question(
     [message] = dispatcher.messages
     assert message["response"] == response
     assert message.get("unmet") is unmet
+
+
+async def test_typed_feedback_without_a_verdict_asks_for_one(
+    tracker, dispatcher, domain, service_api
+):
+    events = await ActionLogFeedback().run(
+        dispatcher, tracker(text="hmm", intent="feedback"), domain
+    )
+
+    assert events == []
+    assert service_api.received == []
+    assert dispatcher.messages[0]["response"] == "utter_ask_feedback"

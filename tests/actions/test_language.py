@@ -1,7 +1,8 @@
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.language import ActionSetLanguage
+from actions.language import ActionChangeLanguage, ActionSetLanguage
+from tests.utils.trackers import entity
 
 
 @pytest.mark.parametrize(
@@ -21,3 +22,36 @@ async def test_language_follows_metadata(tracker, dispatcher, domain, metadata, 
     )
     assert events == expected
     assert dispatcher.messages == []
+
+
+async def test_a_chosen_language_beats_detection(tracker, dispatcher, domain):
+    slots = {"language": "ar", "language_chosen": True}
+    detected = tracker(metadata={"lang": "de", "lang_source": "detected"}, slots=slots)
+    requested = tracker(metadata={"lang": "de", "lang_source": "request"}, slots=slots)
+
+    assert await ActionSetLanguage().run(dispatcher, detected, domain) == []
+    assert await ActionSetLanguage().run(dispatcher, requested, domain) == [
+        SlotSet("language", "de")
+    ]
+
+
+async def test_asking_for_a_language_switches_to_it(tracker, dispatcher, domain):
+    asked = tracker(intent="change_language", entities=[entity("requested_language", "uk")])
+
+    events = await ActionChangeLanguage().run(dispatcher, asked, domain)
+
+    assert events == [SlotSet("language", "uk"), SlotSet("language_chosen", True)]
+    [message] = dispatcher.messages
+    assert (message["response"], message["language"]) == ("utter_language_changed", "uk")
+
+
+@pytest.mark.parametrize("entities", [[], [{"entity": "requested_language", "value": "klingon"}]])
+async def test_without_a_known_language_the_picker_is_offered(
+    tracker, dispatcher, domain, entities
+):
+    events = await ActionChangeLanguage().run(
+        dispatcher, tracker(intent="change_language", entities=entities), domain
+    )
+
+    assert events == []
+    assert dispatcher.messages[0]["response"] == "utter_choose_language"

@@ -3,6 +3,7 @@ import pytest
 from actions.outbox import outbox
 from actions.settings import get_settings
 from actions.unmet import ActionLogUnmetNeed
+from tests.utils.trackers import said
 
 FALLBACK_RANKING = [
     {"name": "nlu_fallback", "confidence": 0.6},
@@ -33,14 +34,47 @@ async def test_fallback_is_stored_with_the_best_guess(tracker, dispatcher, domai
         "intent": "greet",
         "confidence": 0.41,
         "topic": None,
+        "barrier": None,
+        "district": None,
         "sender": conversation.sender_id,
         "idempotency_key": f"{conversation.sender_id}:abc:fallback",
         "occurred_at": "2026-11-18T11:06:40+00:00",
     }
     assert service_api.headers[0]["Authorization"] == "Bearer ingest-secret"
     [message] = dispatcher.messages
-    assert message["response"] == "utter_fallback"
+    assert message["response"] == "utter_suggestions"  # first stage: "did you mean …?"
+    assert message["suggestions"] == ["greet", "thanks"]
     assert message["unmet"] is True
+
+
+async def test_second_fallback_in_a_row_says_honestly_it_cannot_help(
+    tracker, dispatcher, domain, service_api
+):
+    conversation = tracker(
+        text="plugh again",
+        intent="nlu_fallback",
+        ranking=FALLBACK_RANKING,
+        history=[said("xyzzy", "nlu_fallback")],
+    )
+
+    await ActionLogUnmetNeed().run(dispatcher, conversation, domain)
+
+    assert [m["response"] for m in dispatcher.messages] == ["utter_fallback"]
+    assert len(service_api.received) == 1  # this turn's question; the first was logged then
+
+
+async def test_an_unclear_emergency_gets_the_numbers_first(
+    tracker, dispatcher, domain, service_api
+):
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.6},
+        {"name": "emergency", "confidence": 0.4},
+    ]
+    await ActionLogUnmetNeed().run(
+        dispatcher, tracker(text="hilfe", intent="nlu_fallback", ranking=ranking), domain
+    )
+
+    assert [m["response"] for m in dispatcher.messages][0] == "utter_emergency_first"
 
 
 async def test_out_of_scope_is_stored_as_such(tracker, dispatcher, domain, service_api):

@@ -62,7 +62,7 @@ def test_a_turn_is_assembled_from_texts_and_tags(client, fake_rasa):
     }
     sent = json.loads(seen[0].content)
     assert sent["message"] == QUESTION_DE
-    assert sent["metadata"] == {"channel": "api", "lang": "de"}
+    assert sent["metadata"] == {"channel": "api", "lang": "de", "lang_source": "detected"}
 
 
 def test_rasa_sees_a_pseudonym_never_the_sender(client, fake_rasa, settings):
@@ -162,7 +162,7 @@ def test_an_unavailable_language_is_refused(client, fake_rasa):
     response = client.post("/api/v1/chat", json={"sender": "u", "text": "hallo", "lang": "xx"})
 
     assert response.status_code == 422
-    assert "de, en" in response.json()["detail"]
+    assert "ar, de, de-x-ls, en, fa, ru, tr, uk" in response.json()["detail"]
     assert seen == []
 
 

@@ -4,7 +4,7 @@ from tests.api.conftest import nlg_body
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected"), [("de", "Wohnungsgeberbestätigung"), ("en", "landlord")]
+    ("lang", "expected"), [("de", "Meldebescheinigung"), ("en", "registration certificate")]
 )
 def test_topic_answer_is_rendered_in_the_slot_language(client, lang, expected):
     body = nlg_body(
@@ -15,9 +15,10 @@ def test_topic_answer_is_rendered_in_the_slot_language(client, lang, expected):
 
     assert expected in answer["text"]
     assert "https://www.gesetze-im-internet.de/bmg/__17.html" in answer["text"]
-    assert "2026-11-25" in answer["text"]
+    assert "2026-11-26" in answer["text"]
     payloads = [button["payload"] for button in answer["buttons"]]
-    assert payloads == [
+    assert payloads[0] == '/ask_documents{"topic": "address_registration"}'
+    assert payloads[-3:] == [
         '/feedback{"helpful": "yes"}',
         '/feedback{"helpful": "no"}',
         "/human_handoff",
@@ -29,20 +30,63 @@ def test_topic_answer_is_rendered_in_the_slot_language(client, lang, expected):
         "intent": "address_registration",
         "confidence": 0.9,
         "unmet": False,
+        "erase": False,
     }
 
 
 def test_facts_fill_every_placeholder(client):
-    body = nlg_body("utter_topic", "en", topic="residence_permit_extension")
+    body = nlg_body("utter_topic_detail", "en", topic="residence_permit_extension", detail="fees")
 
     text = client.post("/nlg", json=body).json()["text"]
 
-    assert "93 €" in text and "98 €" in text
+    assert "93 €" in text and "96 €" in text
     assert "{" not in text and "}" not in text
 
 
+def test_a_follow_up_reports_the_topic_it_answered(client):
+    body = nlg_body(
+        "utter_topic_detail", "tr", intent="ask_fees", topic="naturalisation", detail="fees"
+    )
+
+    tag = client.post("/nlg", json=body).json()["custom"]["lotse"]
+
+    assert (tag["key"], tag["topic"], tag["intent"]) == (
+        "utter_topic_detail",
+        "naturalisation",
+        "naturalisation",
+    )
+
+
+def test_the_office_finder_uses_the_district_slot(client):
+    body = nlg_body("utter_office_finder", "ru", intent="office_contact")
+    body["tracker"]["slots"]["district"] = "12347"
+
+    answer = client.post("/nlg", json=body).json()
+
+    assert "Bürgeramt Nord" in answer["text"]
+    assert answer["custom"]["lotse"]["topic"] == "office_contact"
+
+
+def test_a_language_switch_renders_in_the_new_language(client):
+    body = nlg_body("utter_language_changed", "de", intent="change_language", language="uk")
+
+    assert client.post("/nlg", json=body).json()["custom"]["lotse"]["lang"] == "uk"
+
+
+def test_suggestions_become_buttons_with_topic_titles(client):
+    body = nlg_body(
+        "utter_suggestions", "en", suggestions=["greet", "naturalisation", "housing", "x"]
+    )
+
+    buttons = client.post("/nlg", json=body).json()["buttons"]
+
+    assert [b["payload"] for b in buttons][:2] == ["/naturalisation", "/housing"]
+    assert buttons[0]["title"] == "Naturalisation"
+
+
 @pytest.mark.parametrize(
-    ("slot", "expected"), [(None, "de"), ("de-x-ls", "de"), ("fa", "de"), ("en", "en")]
+    ("slot", "expected"),
+    [(None, "de"), ("de-x-ls", "de-x-ls"), ("fa", "fa"), ("en", "en"), ("xx", "de")],
 )
 def test_missing_languages_fall_back(client, slot, expected):
     answer = client.post("/nlg", json=nlg_body("utter_greet", slot)).json()
@@ -74,11 +118,14 @@ def test_fallback_is_not_reported_as_an_intent_and_unmet_is_passed_on(client):
 
 
 def test_office_hours_use_the_languages_day_names(client):
-    de = client.post("/nlg", json=nlg_body("utter_topic", "de", topic="office_contact")).json()
-    en = client.post("/nlg", json=nlg_body("utter_topic", "en", topic="office_contact")).json()
+    def office(lang: str) -> str:
+        body = nlg_body(
+            "utter_topic_detail", lang, topic="immigration_appointment", detail="office"
+        )
+        return client.post("/nlg", json=body).json()["text"]
 
-    assert "Mo, Di, Do 08:00–12:00" in de["text"]
-    assert "Mon, Tue, Thu 08:00–12:00" in en["text"]
+    assert "Mo, Di, Do 08:00–12:00" in office("de")
+    assert "Mon, Tue, Thu 08:00–12:00" in office("en")
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,11 @@
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+import yaml
 
 from service_api.services.pseudonym import pseudonymise
 from tests.conversation.conftest import chat
@@ -14,51 +16,26 @@ ROOT = Path(__file__).resolve().parents[2]
 # Written for these tests; test_questions_are_not_training_examples keeps them out of data/nlu.
 QUESTIONS = {
     "residence_permit_extension": {
-        "de": [
-            "Wie verlängere ich meinen Aufenthaltstitel?",
-            "mein aufenthalt endet im juni, wann muss ich die verlängerung beantragen",
-        ],
-        "en": [
-            "How do I extend my residence permit?",
-            "my residence permit ends in june, when should i apply to renew it",
-        ],
+        "de": ["mein aufenthalt endet im juni, wann muss ich die verlängerung beantragen"],
+        "en": ["my residence permit ends in june, when should i apply to renew it"],
+        "tr": ["oturumum haziranda bitiyor uzatmak icin ne zaman basvurmam lazim"],
     },
     "address_registration": {
-        "de": [
-            "Ich bin gerade umgezogen, wie melde ich meine neue Wohnung an?",
-            "was brauche ich für die anmeldung beim bürgeramt",
-        ],
-        "en": [
-            "I just moved into a new flat, how do I register my address?",
-            "what do i need for the anmeldung at the buergeramt",
-        ],
+        "de": ["Ich bin gerade umgezogen, wie melde ich meine neue Wohnung an?"],
+        "en": ["I just moved into a new flat, how do I register my address?"],
+        "uk": ["ми щойно переїхали в нову квартиру, як зареєструвати нову адресу"],
     },
-    "integration_course": {
-        "de": [
-            "Muss ich einen Integrationskurs machen und was kostet der?",
-            "wie finde ich einen integrationskurs in meiner nähe",
-        ],
-        "en": [
-            "Do I have to take an integration course and how much does it cost?",
-            "how can i find an integration course near me",
-        ],
+    "naturalisation": {
+        "ar": ["انا بألمانيا من خمس سنين وبدي اقدم على الجنسية الالمانية شو الشروط"],
+        "ru": ["живу в германии уже шесть лет, как получить немецкое гражданство"],
     },
-    "immigration_appointment": {
-        "de": [
-            "Wie bekomme ich einen Termin bei der Ausländerbehörde?",
-            "ich muss meinen termin bei der ausländerbehörde absagen",
-        ],
-        "en": [
-            "How can I get an appointment at the immigration office?",
-            "i need to cancel my appointment at the auslanderbehorde",
-        ],
+    "family_reunification": {
+        "fa": ["همسرم و دو تا بچه هام هنوز در ایران هستند چطور میتونم اونها رو بیارم آلمان"],
+        "en": ["my wife and kids are still back home, how can they join me here in germany"],
     },
-    "office_contact": {
-        "de": ["Wann hat die Ausländerbehörde geöffnet?", "welche telefonnummer hat das bürgeramt"],
-        "en": [
-            "What are the opening hours of the immigration office?",
-            "what is the phone number of the buergeramt",
-        ],
+    "childcare": {
+        "de": ["mein sohn ist zwei jahre alt, wie bekomme ich einen platz im kindergarten"],
+        "tr": ["iki yasinda oglum var kreş yeri nasil bulurum"],
     },
 }
 CASES = [
@@ -70,9 +47,21 @@ CASES = [
 OUT_OF_SCOPE = [
     "Wer gewinnt heute das Fußballspiel?",
     "can you recommend a good pizza place",
-    "wie wird das wetter morgen",
+    "my mobile phone contract is too expensive, how do i cancel it",
 ]
-GIBBERISH = ["xqzv plorkt wubbel", "kjsdhf kjh sdkjfh", "ääää ööö üü"]
+GIBBERISH = ["xqzv plorkt wubbel", "kjsdhf kjh sdkjfh"]
+FOOTER = {
+    lang: yaml.safe_load((ROOT / f"data/catalogue/{lang}/responses.yml").read_text())[
+        "topic_footer"
+    ].split(".")[0]
+    for lang in ("de", "en", "ar", "fa", "tr", "uk", "ru")
+}
+
+
+def needs(api: httpx.Client, stack: Any, **params: Any) -> list[dict[str, Any]]:
+    headers = {"Authorization": f"Bearer {stack.admin_token}"}
+    found = api.get("/api/v1/needs", params={"limit": 200, **params}, headers=headers)
+    return found.json()["items"]
 
 
 def sender() -> str:
@@ -93,9 +82,8 @@ def test_topic_questions_get_the_topic_answer_in_their_language(api, topic, lang
     assert body["lang"] == lang
     assert body["unmet"] is False
     [reply] = body["replies"]
-    marker = {"de": "Allgemeine Information, keine Rechtsberatung", "en": "General information"}
-    assert marker[lang] in reply["text"]
-    assert reply["buttons"]
+    assert FOOTER[lang] in reply["text"]
+    assert f'/ask_documents{{"topic": "{topic}"}}' in [b["payload"] for b in reply["buttons"]]
 
 
 @pytest.mark.parametrize("text", OUT_OF_SCOPE + GIBBERISH)
@@ -104,13 +92,18 @@ def test_unanswerable_messages_are_unmet_and_stored(api, stack, text):
 
     assert body["unmet"] is True
     assert body["topic"] is None
-    assert any(b["payload"] == "/human_handoff" for b in body["replies"][0]["buttons"])
-    needs = api.get(
-        "/api/v1/needs",
-        params={"limit": 200},
-        headers={"Authorization": f"Bearer {stack.admin_token}"},
-    ).json()
-    assert text in [need["text"] for need in needs["items"]]
+    assert any(b["payload"] == "/human_handoff" for b in body["replies"][-1]["buttons"])
+    assert text in [need["text"] for need in needs(api, stack)]
+
+
+def test_not_understood_twice_suggests_first_then_says_so_honestly(api):
+    who = sender()
+    first = chat(api, who, "xqzv plorkt wubbel")
+    second = chat(api, who, "kjsdhf kjh sdkjfh")
+
+    assert "Meinen Sie" in first["replies"][0]["text"] or "mean" in first["replies"][0]["text"]
+    assert first["replies"][0]["text"] != second["replies"][0]["text"]
+    assert second["unmet"] is True
 
 
 def test_the_language_sticks_for_short_follow_ups(api):
@@ -133,7 +126,119 @@ def test_buttons_work_as_messages(api):
     body = chat(api, sender(), "/office_contact", lang="de")
 
     assert body["topic"] == "office_contact"
-    assert "Ausländerbehörde Musterstadt" in body["replies"][0]["text"]
+    payloads = [b["payload"] for b in body["replies"][0]["buttons"]]
+    assert '/office_contact{"district": "Nordstadt"}' in payloads
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("welches bürgeramt ist für die Nordstadt zuständig?", "Bürgeramt Nord"),
+        ("I live in 12345, which citizens office do I go to?", "Bürgeramt Mitte"),
+        ('/office_contact{"district": "Weststadt"}', "Bürgeramt Nord"),
+    ],
+)
+def test_the_office_finder_names_the_office_for_a_district_or_postcode(api, text, office):
+    body = chat(api, sender(), text)
+
+    assert body["topic"] == "office_contact"
+    assert office in body["replies"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "follow_up", "figure"),
+    [
+        ("en", "how can I become a german citizen", "and how much does that cost?", "255 €"),
+        ("tr", "alman vatandasligi almak istiyorum nasil olur", "ne kadar tutuyor peki?", "255 €"),
+        ("de", "wie lasse ich mich einbürgern", "und welche unterlagen brauche ich dafür?", ""),
+    ],
+)
+def test_a_follow_up_is_answered_for_the_topic_just_discussed(api, lang, first, follow_up, figure):
+    who = sender()
+    assert chat(api, who, first)["topic"] == "naturalisation"
+
+    body = chat(api, who, follow_up)
+
+    assert (body["topic"], body["intent"], body["lang"]) == (
+        "naturalisation",
+        "naturalisation",
+        lang,
+    )
+    assert figure in body["replies"][0]["text"]
+
+
+def test_a_detail_button_answers_its_own_topic(api):
+    body = chat(api, sender(), '/ask_fees{"topic": "driving_licence"}', lang="en")
+
+    assert body["topic"] == "driving_licence"
+    assert "Costs" in body["replies"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "my husband hits me and i am scared to go home tonight"),
+        ("ar", "زوجي يضربني وانا خايفة ارجع عالبيت الليلة"),
+    ],
+)
+def test_an_emergency_gets_the_emergency_numbers(api, lang, text):
+    body = chat(api, sender(), text)
+
+    assert body["topic"] == "emergency"
+    assert "110" in body["replies"][0]["text"] and "112" in body["replies"][0]["text"]
+
+
+def test_a_barrier_report_is_counted_with_its_category(api, stack):
+    text = "seit drei monaten bekomme ich keinen einzigen termin bei der ausländerbehörde"
+    body = chat(api, sender(), text)
+
+    assert (body["intent"], body["unmet"]) == ("report_barrier", True)
+    [need] = [n for n in needs(api, stack, kind="barrier_report") if n["text"] == text]
+    assert need["barrier"] == "appointment"
+
+
+def test_a_barrier_report_without_category_asks_for_it(api, stack):
+    who = sender()
+    text = "ich bin total frustriert, beim amt klappt einfach gar nichts, das ist eine zumutung"
+    asked = chat(api, who, text)
+    assert (asked["intent"], asked["unmet"]) == ("report_barrier", False)  # asks first
+    button = next(b for b in asked["replies"][0]["buttons"] if "cost" in b["payload"])
+
+    body = chat(api, who, button["payload"])
+
+    assert body["unmet"] is True
+    [need] = [n for n in needs(api, stack, kind="barrier_report") if n["text"] == text]
+    assert need["barrier"] == "cost"
+
+
+def test_asking_for_a_language_switches_the_answers(api):
+    who = sender()
+    switched = chat(api, who, "please answer in arabic")
+
+    assert (switched["intent"], switched["lang"]) == ("change_language", "ar")
+    later = chat(api, who, "How do I register my address after moving to a new flat?")
+    assert later["lang"] == "ar"
+    assert FOOTER["ar"] in later["replies"][0]["text"]
+
+
+def test_delete_my_data_erases_the_conversation(api, stack):
+    who = sender()
+    question = "my phone contract is too expensive, how do i cancel it"
+    chat(api, who, question)
+    info = chat(api, who, "what do you store about me?")
+    assert info["intent"] == "privacy_info"
+    erase = next(b for b in info["replies"][0]["buttons"] if "erase" in b["payload"])
+
+    body = chat(api, who, erase["payload"])
+
+    assert body["intent"] == "privacy_info"
+    assert question not in [need["text"] for need in needs(api, stack)]
+    pseudonym = pseudonymise(stack.env["LOTSE_PSEUDONYM_SECRET"], "api", who)
+    tracker = httpx.get(
+        f"{stack.rasa}/conversations/{pseudonym}/tracker",
+        params={"token": stack.env["LOTSE_RASA_TOKEN"]},
+    ).json()
+    assert [e for e in tracker["events"] if e["event"] == "user"] == []
 
 
 @pytest.mark.parametrize(
@@ -222,6 +327,17 @@ def test_thumbs_up_is_thanked_and_not_unmet(api):
 
     assert (body["intent"], body["unmet"], body["lang"]) == ("feedback", False, "en")
     assert "feedback" in body["replies"][0]["text"]
+
+
+def test_typed_feedback_is_understood(api):
+    who = sender()
+    chat(api, who, "How do I extend my residence permit?")
+
+    body = chat(api, who, "did not help me at all")
+
+    assert body["intent"] == "feedback"
+    payloads = [b["payload"] for b in body["replies"][0]["buttons"]]
+    assert payloads == ['/feedback{"helpful": "yes"}', '/feedback{"helpful": "no"}']
 
 
 def test_asking_for_a_person_gives_the_topics_office_and_is_logged(api, stack):

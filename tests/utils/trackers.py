@@ -14,15 +14,19 @@ def user_tracker(
     slots: dict[str, Any] | None = None,
     sender: str = "3f2a9c0d1e5b4a7c8d9e0f1a2b3c4d5e",
     message_id: str = "m-1",
+    entities: list[dict[str, Any]] | None = None,
+    history: list[dict[str, Any]] | None = None,
 ) -> Tracker:
+    """A tracker whose latest user message is `text`; `history` are earlier events."""
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
         "intent_ranking": ranking or [{"name": intent, "confidence": confidence}],
-        "entities": [],
+        "entities": entities or [],
         "message_id": message_id,
     }
     events = [
+        *(history or []),
         {"event": "action", "name": "action_listen"},
         {
             "event": "user",
@@ -42,3 +46,12 @@ def user_tracker(
         active_loop={},
         latest_action_name="action_listen",
     )
+
+
+def said(text: str, intent: str) -> dict[str, Any]:
+    """An earlier user event, for `history`."""
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+
+def entity(name: str, value: str) -> dict[str, Any]:
+    return {"entity": name, "value": value}

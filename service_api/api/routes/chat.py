@@ -3,11 +3,14 @@
 import logging
 from math import ceil
 
+import httpx
 from fastapi import APIRouter, HTTPException, status
 
 from service_api.api.deps import RuntimeDep
-from service_api.schemas.chat import Button, ChatRequest, ChatResponse, Reply
+from service_api.runtime import Runtime
+from service_api.schemas.chat import CHANNELS, Button, ChatRequest, ChatResponse, Reply
 from service_api.schemas.nlg import TAG, ReplyTag
+from service_api.services.erasure import erase_conversations, erase_records
 from service_api.services.language import detect_language
 from service_api.services.pseudonym import pseudonymise
 from service_api.services.rasa import RasaMessage, RasaUnavailable, send_message
@@ -44,7 +47,8 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
     lang = body.lang
     if lang is None and detection and detection.decisive and detection.lang in languages:
         lang = detection.lang
-    metadata = {"channel": body.channel} | ({"lang": lang} if lang else {})
+    source = "request" if body.lang is not None else "detected"
+    metadata = {"channel": body.channel} | ({"lang": lang, "lang_source": source} if lang else {})
     try:
         messages = await send_message(runtime.rasa, sender, text, metadata)
     except RasaUnavailable:
@@ -53,12 +57,32 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
             status.HTTP_503_SERVICE_UNAVAILABLE,
             "Lotse cannot answer right now. Please try again in a minute.",
         ) from None
-    return assemble(
+    response = assemble(
         messages,
         sender=body.sender,
         lang=lang or settings.default_lang,
         detected_lang=detection.lang if detection else None,
     )
+    if any((message.get("custom") or {}).get(TAG, {}).get("erase") for message in messages):
+        await erase_on_request(runtime, body.sender)
+    return response
+
+
+async def erase_on_request(runtime: Runtime, sender: str) -> None:
+    """The user pressed "delete my data": the same erasure an administrator can run."""
+    secret = runtime.settings.pseudonym_secret.get_secret_value()
+    pseudonyms = [pseudonymise(secret, channel, sender) for channel in CHANNELS]
+    with runtime.sessions() as session:
+        erase_records(session, pseudonyms, "user request")
+    try:
+        await erase_conversations(runtime, pseudonyms)
+    except httpx.HTTPError:
+        logger.error("Could not erase a conversation in Rasa", exc_info=True)
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            "Your stored questions were deleted, but the conversation history could not "
+            "be reached right now. Please ask again to delete it.",
+        ) from None
 
 
 def assemble(

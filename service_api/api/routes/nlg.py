@@ -28,10 +28,23 @@ def _text(value: Any) -> str | None:
 def render(body: NlgRequest, runtime: RuntimeDep) -> NlgResponse:
     catalogue = runtime.catalogue
     slots = _mapping(body.tracker.get("slots"))
-    lang = catalogue.resolve_lang(_text(slots.get("language")), runtime.settings.default_lang)
-    topic = _text(body.arguments.get("topic"))
+    arguments = body.arguments
+    # An action that switches the language passes the new one along.
+    wanted = _text(arguments.get("language")) or _text(slots.get("language"))
+    lang = catalogue.resolve_lang(wanted, runtime.settings.default_lang)
+    topic = _text(arguments.get("topic"))
+    suggestions = arguments.get("suggestions")
     try:
-        rendered = catalogue.render(body.response, lang, topic)
+        rendered = catalogue.render(
+            body.response,
+            lang,
+            topic,
+            detail=_text(arguments.get("detail")),
+            district=_text(arguments.get("district")) or _text(slots.get("district")),
+            suggestions=tuple(s for s in suggestions if isinstance(s, str))
+            if isinstance(suggestions, list)
+            else (),
+        )
     except CatalogueError:
         logger.error("Cannot render %s (topic %s) in %s", body.response, topic, lang, exc_info=True)
         rendered = catalogue.render(FALLBACK_RESPONSE, lang)
@@ -42,9 +55,11 @@ def render(body: NlgRequest, runtime: RuntimeDep) -> NlgResponse:
         key=rendered.key,
         lang=rendered.lang,
         topic=rendered.topic,
-        intent=intent if intent in runtime.vocabulary.intents else None,
+        # Finer internal intents (follow-ups such as ask_fees) report their topic.
+        intent=intent if intent in runtime.vocabulary.intents else rendered.topic,
         confidence=float(confidence) if isinstance(confidence, int | float) else None,
-        unmet=body.arguments.get("unmet") is True,
+        unmet=arguments.get("unmet") is True,
+        erase=arguments.get("erase") is True,
     )
     return NlgResponse(
         text=rendered.text,
