@@ -27,6 +27,9 @@ test: setup train lint  ## Run the whole test suite (lint included)
 	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot
 	$(API_ENV)/bin/python -m pytest tests/api tests/conversation
 
+eval: setup  ## Train Lotse and both baselines on the same data; write docs/eval.md (about an hour)
+	PYTHONPATH=. $(BOT_ENV)/bin/python -m evaluation.run --out docs/eval.md
+
 lint: $(API_ENV)/.installed  ## ruff and mypy
 	$(API_ENV)/bin/ruff check .
 	$(API_ENV)/bin/ruff format --check .
@@ -39,4 +42,4 @@ lock:  ## Re-resolve the pinned dependencies (needs uv)
 clean:  ## Remove environments, models and local state
 	rm -rf $(BOT_ENV) $(API_ENV) models/*.tar.gz var
 
-.PHONY: help setup train run test lint lock clean
+.PHONY: help setup train run test eval lint lock clean

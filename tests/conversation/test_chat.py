@@ -49,7 +49,7 @@ OUT_OF_SCOPE = [
     "can you recommend a good pizza place",
     "my mobile phone contract is too expensive, how do i cancel it",
 ]
-GIBBERISH = ["xqzv plorkt wubbel", "kjsdhf kjh sdkjfh"]
+GIBBERISH = ["asdf", "kjsdhf kjh sdkjfh"]
 FOOTER = {
     lang: yaml.safe_load((ROOT / f"data/catalogue/{lang}/responses.yml").read_text())[
         "topic_footer"
@@ -98,7 +98,7 @@ def test_unanswerable_messages_are_unmet_and_stored(api, stack, text):
 
 def test_not_understood_twice_suggests_first_then_says_so_honestly(api):
     who = sender()
-    first = chat(api, who, "xqzv plorkt wubbel")
+    first = chat(api, who, "qwertz uiop")
     second = chat(api, who, "kjsdhf kjh sdkjfh")
 
     assert "Meinen Sie" in first["replies"][0]["text"] or "mean" in first["replies"][0]["text"]
@@ -149,7 +149,7 @@ def test_the_office_finder_names_the_office_for_a_district_or_postcode(api, text
     ("lang", "first", "follow_up", "figure"),
     [
         ("en", "how can I become a german citizen", "and how much does that cost?", "255 €"),
-        ("tr", "alman vatandasligi almak istiyorum nasil olur", "ne kadar tutuyor peki?", "255 €"),
+        ("tr", "alman vatandasligi almak istiyorum nasil olur", "peki ücreti ne kadar?", "255 €"),
         ("de", "wie lasse ich mich einbürgern", "und welche unterlagen brauche ich dafür?", ""),
     ],
 )
