@@ -64,7 +64,7 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
-            "C": 0.5,  # SVM regularisation
+            "C": 1.0,  # SVM regularisation
             "dense_weight": 0.7,  # weight of the sentence embedding next to the n-grams
             "temperature": 5.0,  # softmax(temperature × margin) gives the confidence
             "ranking_length": 10,
