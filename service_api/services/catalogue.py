@@ -248,7 +248,7 @@ class Catalogue:
 
     def office_for(self, topic: str, district: str | None) -> str | None:
         """The topic's office id; among offices of the same kind, the one serving the district."""
-        office_id = self.facts[topic].get("office")
+        office_id: str | None = self.facts[topic].get("office")
         if office_id is None or district is None:
             return office_id
         kind = self.offices[office_id].get("kind")
