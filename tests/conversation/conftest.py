@@ -74,8 +74,9 @@ class Stack:
                 "--port",
                 str(self.ports["rasa"]),
                 "--enable-api",
-                "--auth-token",
-                self.env["LOTSE_RASA_TOKEN"],
+                # One argument: a token may start with "-", which argparse
+                # would otherwise take for an option.
+                f"--auth-token={self.env['LOTSE_RASA_TOKEN']}",
             ],
             {"PYTHONPATH": str(ROOT)},
         )
