@@ -32,6 +32,7 @@
   function show(role, text, buttons = []) {
     const item = document.createElement("li");
     item.className = role;
+    item.dir = "auto"; // Arabic and Persian read right to left
     appendText(item, text);
     if (buttons.length) {
       const choices = document.createElement("div");
