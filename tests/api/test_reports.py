@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from service_api.db.models import UnmetNeed
+from service_api.db.models import FeedbackEntry, UnmetNeed
 from service_api.services.suppression import _lines, suppress
 from tests.api.conftest import ADMIN, auth
 
@@ -143,3 +143,60 @@ def test_reports_are_for_analysts(client):
     )
 
     assert response.status_code == 403
+
+
+def add_feedback(client, rows):
+    with client.app.state.runtime.sessions() as session:
+        for i, (topic, helpful) in enumerate(rows):
+            session.add(
+                FeedbackEntry(
+                    helpful=helpful, topic=topic, channel="web", lang="de", sender=f"s{i}"
+                )
+            )
+        session.commit()
+
+
+def test_feedback_rate_per_topic_with_small_counts_hidden(client):
+    add_feedback(
+        client,
+        [("naturalisation", True)] * 12
+        + [("naturalisation", False)] * 8
+        + [("housing", True)] * 9
+        + [("housing", False)] * 2
+        + [("tax_id", True)] * 6
+        + [("tax_id", False)] * 7,
+    )
+
+    rows = client.get("/api/v1/reports/feedback", headers=auth(analyst(client))).json()
+
+    by_topic = {row["topic"]: row for row in rows}
+    assert by_topic["naturalisation"] == {
+        "topic": "naturalisation",
+        "helpful": 12,
+        "not_helpful": 8,
+        "helpful_rate": 0.6,
+        "suppressed": False,
+    }
+    assert by_topic["housing"]["not_helpful"] is None  # 2 is below the threshold
+    assert by_topic["housing"]["helpful"] is None  # and 9 would give it away
+    assert by_topic["housing"]["helpful_rate"] is None
+    # so would the 👎 total: the smallest other 👎 cell goes too, and with it its 👍
+    assert by_topic["tax_id"]["suppressed"] is True
+
+
+def test_feedback_report_as_csv(client):
+    add_feedback(client, [("tax_id", True)] * 5 + [("tax_id", False)] * 5)
+
+    response = client.get(
+        "/api/v1/reports/feedback", params={"format": "csv"}, headers=auth(analyst(client))
+    )
+
+    assert list(csv.DictReader(io.StringIO(response.text))) == [
+        {
+            "topic": "tax_id",
+            "helpful": "5",
+            "not_helpful": "5",
+            "helpful_rate": "0.5",
+            "suppressed": "False",
+        }
+    ]

@@ -19,6 +19,7 @@ ENDPOINTS = [
     ("GET", "/api/v1/review/export", {"reviewer", "admin"}),
     ("POST", "/api/v1/tokens", {"admin"}),
     ("GET", "/api/v1/reports/barriers", {"analyst", "admin"}),
+    ("GET", "/api/v1/reports/feedback", {"analyst", "admin"}),
     ("DELETE", "/api/v1/senders/someone", {"admin"}),
 ]
 

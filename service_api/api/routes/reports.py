@@ -9,8 +9,8 @@ from fastapi import APIRouter, HTTPException, Query, Response, status
 from sqlalchemy import ColumnElement, func, select
 
 from service_api.api.deps import AnalystDep, RuntimeDep, SessionDep
-from service_api.db.models import UnmetNeed
-from service_api.services.suppression import suppress
+from service_api.db.models import FeedbackEntry, UnmetNeed
+from service_api.services.suppression import Cell, suppress
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -76,6 +76,51 @@ def barrier_report(
     return rows
 
 
+@router.get("/feedback", response_model=None)
+def feedback_report(
+    runtime: RuntimeDep,
+    session: SessionDep,
+    _: AnalystDep,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+) -> list[dict[str, Any]] | Response:
+    """👍 and 👎 per topic and the share of 👍; small counts suppressed as in /barriers."""
+    query = select(FeedbackEntry.topic, FeedbackEntry.helpful, func.count()).group_by(
+        FeedbackEntry.topic, FeedbackEntry.helpful
+    )
+    if (start := _month_start(since, "since")) is not None:
+        query = query.where(FeedbackEntry.created_at >= start)
+    if (end := _month_start(until, "until")) is not None:
+        query = query.where(FeedbackEntry.created_at < end)
+    counts: dict[Cell, int] = {
+        (topic, helpful): int(n) for topic, helpful, n in session.execute(query)
+    }
+    for topic in {topic for topic, _ in counts}:  # an absent verdict is a cell of 0
+        for verdict in (True, False):
+            counts.setdefault((topic, verdict), 0)
+    hidden = suppress(counts, 2, runtime.settings.report_threshold)
+    rows = []
+    for topic in sorted({topic for topic, _ in counts}, key=repr):
+        up, down = (
+            None if (topic, verdict) in hidden else counts[(topic, verdict)]
+            for verdict in (True, False)
+        )
+        rate = round(up / (up + down), 3) if up is not None and down is not None else None
+        rows.append(
+            {
+                "topic": topic,
+                "helpful": up,
+                "not_helpful": down,
+                "helpful_rate": rate,
+                "suppressed": up is None or down is None,
+            }
+        )
+    if format == "csv":
+        return _csv(rows, ["topic", "helpful", "not_helpful", "helpful_rate", "suppressed"])
+    return rows
+
+
 def _csv(rows: list[dict[str, Any]], fields: list[str]) -> Response:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields)
@@ -84,5 +129,5 @@ def _csv(rows: list[dict[str, Any]], fields: list[str]) -> Response:
     return Response(
         buffer.getvalue(),
         media_type="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="barriers.csv"'},
+        headers={"Content-Disposition": 'attachment; filename="report.csv"'},
     )
