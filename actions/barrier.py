@@ -26,6 +26,7 @@ from actions.constants import (
     SLOT_TOPIC,
 )
 from actions.ingest_client import NEEDS
+from actions.metadata import intent_of, user_messages
 from actions.outbox import send
 from actions.unmet import need_from
 
@@ -54,10 +55,9 @@ def category_in(text: str) -> Optional[str]:
 
 def report_message(tracker: Tracker) -> Dict[str, Any]:
     """The user's own words that started the report (not a button press)."""
-    for event in reversed(tracker.events):
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+    for event in reversed(user_messages(tracker)):
         text = event.get("text") or ""
-        if event.get("event") == "user" and intent == INTENT_REPORT_BARRIER and text[:1] not in "/":
+        if intent_of(event) == INTENT_REPORT_BARRIER and text[:1] not in "/":
             return event
     return tracker.latest_message
 

@@ -36,9 +36,6 @@ FOLLOW_UP_DEFAULT_TOPICS: Final[Dict[str, str]] = {
     "ask_appointment": "immigration_appointment",
 }
 
-# Languages Lotse answers in with reviewed text (data/topics.yml, languages).
-REPLY_LANGUAGES: Final = ("de", "en", "ar", "fa", "tr", "uk", "ru", "de-x-ls")
-
 RESPONSE_TOPIC: Final = "utter_topic"
 RESPONSE_DETAIL: Final = "utter_topic_detail"
 RESPONSE_OFFICE_FINDER: Final = "utter_office_finder"

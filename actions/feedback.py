@@ -14,16 +14,19 @@ from actions.constants import (
     SLOT_TOPIC,
 )
 from actions.ingest_client import FEEDBACK, Feedback
-from actions.metadata import message_channel, message_lang, message_time, record_key
+from actions.metadata import (
+    message_channel,
+    message_lang,
+    message_time,
+    previous_user_message,
+    record_key,
+)
 from actions.outbox import send
 
 
 def answered_question(tracker: Tracker) -> str:
     """The user's message before this feedback: the question the answer was for."""
-    said = [e for e in tracker.events if e.get("event") == "user"]
-    if len(said) < 2:
-        return ""
-    return said[-2].get("text") or ""
+    return previous_user_message(tracker).get("text") or ""
 
 
 def feedback_from(tracker: Tracker, helpful: bool) -> Feedback:

@@ -1,7 +1,10 @@
 """The conversation's language: what service_api detected, unless the user chose one."""
 
-from typing import Any, Dict, List, Text
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Text, Tuple
 
+import yaml
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -9,13 +12,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.constants import (
     ENTITY_REQUESTED_LANGUAGE,
     META_LANG_SOURCE,
-    REPLY_LANGUAGES,
     RESPONSE_CHOOSE_LANGUAGE,
     RESPONSE_LANGUAGE_CHANGED,
     SLOT_LANGUAGE,
     SLOT_LANGUAGE_CHOSEN,
 )
 from actions.metadata import message_lang, message_metadata
+
+VOCABULARY = Path(__file__).resolve().parents[1] / "data" / "topics.yml"
+
+
+@lru_cache
+def reply_languages() -> Tuple[str, ...]:
+    """The languages answered with reviewed text: the core ones and Leichte Sprache."""
+    languages = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))["languages"]
+    return (*languages["core"], languages["easy_german"])
 
 
 class ActionSetLanguage(Action):
@@ -58,7 +69,7 @@ class ActionChangeLanguage(Action):
         wanted = [
             value
             for value in tracker.get_latest_entity_values(ENTITY_REQUESTED_LANGUAGE)
-            if value in REPLY_LANGUAGES
+            if value in reply_languages()
         ]
         if not wanted:
             dispatcher.utter_message(response=RESPONSE_CHOOSE_LANGUAGE)

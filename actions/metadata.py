@@ -1,7 +1,7 @@
 """Read what service_api passed along with the latest user message."""
 
 from datetime import datetime, timezone
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
@@ -34,3 +34,19 @@ def record_key(tracker: Tracker, kind: str) -> str:
 def message_channel(tracker: Tracker) -> str:
     channel = message_metadata(tracker).get(META_CHANNEL)
     return channel if isinstance(channel, str) and 0 < len(channel) <= 32 else "api"
+
+
+def user_messages(tracker: Tracker) -> List[Dict[str, Any]]:
+    """Every user event of the conversation, oldest first."""
+    return [e for e in tracker.events if e.get("event") == "user"]
+
+
+def previous_user_message(tracker: Tracker) -> Dict[str, Any]:
+    """The user event before the latest one, or an empty dict."""
+    said = user_messages(tracker)
+    return said[-2] if len(said) >= 2 else {}
+
+
+def intent_of(event: Dict[str, Any]) -> Optional[str]:
+    name = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+    return name if isinstance(name, str) else None

@@ -18,18 +18,9 @@ from actions.constants import (
     RESPONSE_TOPIC,
     SLOT_TOPIC,
 )
+from actions.understood import emergency_suspected
 
 PLACE_ENTITIES = ("district", "postcode")
-# An emergency that is even this likely gets 110/112 first, whatever else was asked.
-EMERGENCY_ALERT = 0.2
-
-
-def emergency_suspected(tracker: Tracker) -> bool:
-    ranking = tracker.latest_message.get("intent_ranking") or []
-    return any(
-        r.get("name") == INTENT_EMERGENCY and (r.get("confidence") or 0) >= EMERGENCY_ALERT
-        for r in ranking
-    )
 
 
 def names_a_place(tracker: Tracker) -> bool:

@@ -6,14 +6,13 @@ buttons, then, if the next message is not understood either, an honest
 the reviewers turn them into training data.
 """
 
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.constants import (
-    INTENT_EMERGENCY,
     INTENT_NLU_FALLBACK,
     KIND_FALLBACK,
     KIND_OUT_OF_SCOPE,
@@ -23,16 +22,16 @@ from actions.constants import (
     RESPONSE_SUGGESTIONS,
 )
 from actions.ingest_client import NEEDS, UnmetNeed
-from actions.metadata import message_channel, message_lang, message_time, record_key
+from actions.metadata import (
+    intent_of,
+    message_channel,
+    message_lang,
+    message_time,
+    previous_user_message,
+    record_key,
+)
 from actions.outbox import send
-
-
-def best_guess(tracker: Tracker) -> Tuple[Optional[str], Optional[float]]:
-    """The most likely real intent, skipping the fallback pseudo-intent."""
-    for ranked in tracker.latest_message.get("intent_ranking") or []:
-        if ranked.get("name") != INTENT_NLU_FALLBACK:
-            return ranked.get("name"), ranked.get("confidence")
-    return None, None
+from actions.understood import best_guess, emergency_suspected
 
 
 def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
@@ -63,11 +62,7 @@ def suggestions(tracker: Tracker) -> List[str]:
 
 
 def previous_turn_not_understood(tracker: Tracker) -> bool:
-    said = [e for e in tracker.events if e.get("event") == "user"]
-    if len(said) < 2:
-        return False
-    intent = ((said[-2].get("parse_data") or {}).get("intent") or {}).get("name")
-    return bool(intent == INTENT_NLU_FALLBACK)
+    return intent_of(previous_user_message(tracker)) == INTENT_NLU_FALLBACK
 
 
 class ActionLogUnmetNeed(Action):
@@ -85,7 +80,7 @@ class ActionLogUnmetNeed(Action):
         fallback = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
         kind = KIND_FALLBACK if fallback == INTENT_NLU_FALLBACK else KIND_OUT_OF_SCOPE
         stored = await send(NEEDS, dict(need_from(tracker, kind)))
-        if best_guess(tracker)[0] == INTENT_EMERGENCY:
+        if emergency_suspected(tracker):
             dispatcher.utter_message(response=RESPONSE_EMERGENCY_FIRST)
         if kind == KIND_OUT_OF_SCOPE:
             dispatcher.utter_message(response=RESPONSE_OUT_OF_SCOPE, unmet=stored)

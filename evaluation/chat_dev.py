@@ -15,11 +15,8 @@ from pathlib import Path
 
 import httpx
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
-BEHAVIOURS = {
-    "greet", "goodbye", "thanks", "change_language", "human_handoff", "privacy_info",
-    "bot_challenge", "report_barrier", "out_of_scope",
-}  # fmt: skip
+from evaluation.data import DEV
+from evaluation.scoring import BEHAVIOURS
 
 
 def correct(expect: str, reply: dict) -> bool:

@@ -11,6 +11,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 NLU = ROOT / "data" / "nlu"
+VOCABULARY = ROOT / "data" / "topics.yml"
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 HELD_OUT_SHARE = 0.15
 ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
@@ -22,6 +23,11 @@ class Example:
     intent: str
     lang: str
     id: str = ""
+    annotated: str = ""  # the training line with its entity annotations, if any
+
+    @property
+    def training_line(self) -> str:
+        return self.annotated or self.text
 
 
 def plain(text: str) -> str:
@@ -39,7 +45,8 @@ def training_examples() -> list[Example]:
             for line in block["examples"].splitlines():
                 line = line.strip()
                 if line.startswith("- "):
-                    examples.append(Example(plain(line[2:].strip()), block["intent"], lang))
+                    raw = line[2:].strip()
+                    examples.append(Example(plain(raw), block["intent"], lang, annotated=raw))
     return examples
 
 
@@ -69,11 +76,8 @@ def dev_set(path: Path = DEV) -> list[Example] | None:
 def write_training_file(examples: list[Example], path: Path) -> None:
     """Rasa NLU YAML with the given examples plus every lookup, synonym and regex."""
     by_intent: dict[str, list[str]] = defaultdict(list)
-    originals = {(plain(line), intent): line for line, intent in _raw_lines()}
     for example in examples:
-        by_intent[example.intent].append(
-            originals.get((example.text, example.intent), example.text)
-        )
+        by_intent[example.intent].append(example.training_line)
     blocks: list[dict] = [
         {"intent": intent, "examples": "".join(f"- {t}\n" for t in texts)}
         for intent, texts in sorted(by_intent.items())
@@ -84,13 +88,3 @@ def write_training_file(examples: list[Example], path: Path) -> None:
         yaml.safe_dump({"version": "3.1", "nlu": blocks}, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
-
-
-def _raw_lines() -> list["tuple[str, str]"]:
-    lines = []
-    for path in sorted(NLU.glob("*/*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
-            for line in (block.get("examples") or "").splitlines() if "intent" in block else []:
-                if line.strip().startswith("- "):
-                    lines.append((line.strip()[2:].strip(), block["intent"]))
-    return lines

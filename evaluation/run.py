@@ -27,10 +27,6 @@ SYSTEMS = {
     "tfidf_lr": TfidfLogisticRegression,
     "rasa_init": lambda: RasaSystem("rasa_init", ROOT / "evaluation" / "rasa_init_config.yml"),
 }
-CONFIGS = {
-    "lotse": ROOT / "bot" / "config.yml",
-    "rasa_init": ROOT / "evaluation" / "rasa_init_config.yml",
-}
 
 
 def fingerprint(name: str, examples: Sequence[Example]) -> str:
@@ -38,7 +34,8 @@ def fingerprint(name: str, examples: Sequence[Example]) -> str:
     for example in examples:
         digest.update(f"{example.intent}\t{example.lang}\t{example.text}\n".encode())
     components = sorted((ROOT / "bot" / "components").glob("*.py")) if name == "lotse" else []
-    for path in [CONFIGS.get(name), *components]:
+    config = getattr(SYSTEMS[name](), "config", None)
+    for path in [config, *components]:
         if path is not None:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

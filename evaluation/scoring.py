@@ -9,15 +9,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import yaml
+
 from actions.constants import FOLLOW_UP_DEFAULT_TOPICS
-from evaluation.data import Example
+from evaluation.data import VOCABULARY, Example
 
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK = "nlu_fallback"
-BEHAVIOURS = {
-    "greet", "goodbye", "thanks", "change_language", "human_handoff", "privacy_info",
-    "bot_challenge", "report_barrier", "feedback", OUT_OF_SCOPE,
-}  # fmt: skip
+BEHAVIOURS = frozenset(yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))["behaviours"])
 
 
 def outcome(intent: str | None) -> str:

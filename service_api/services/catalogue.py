@@ -159,9 +159,11 @@ class Catalogue:
             return self._render_office_finder(pack, lang, self.district_of(district))
         if key not in pack.responses:
             raise CatalogueError(f"no response {key!r} in {lang}")
-        context: dict[str, Any] = {"offices": self._offices_in(pack)}
-        if topic is not None and topic in self.facts:
-            context |= self._topic_context(topic, pack, district)
+        context = (
+            self._topic_context(topic, pack, district)
+            if topic is not None and topic in self.facts
+            else {"offices": self._offices_in(pack)}
+        )
         response = pack.responses[key]
         text = _fill(response["text"].strip(), context)
         buttons = _buttons(response.get("buttons", []))

@@ -11,7 +11,22 @@ from sqlalchemy.orm import Session
 
 from service_api.db.models import Erasure, FeedbackEntry, UnmetNeed, utcnow
 from service_api.runtime import Runtime
+from service_api.schemas.chat import CHANNELS
 from service_api.services.audit import audit
+from service_api.services.pseudonym import pseudonymise
+
+
+async def erase_sender(runtime: Runtime, session: Session, sender: str, actor: str) -> int:
+    """The sender string a channel used in /api/v1/chat, on every channel; needs deleted.
+
+    Stored records go first; an httpx.HTTPError afterwards means Rasa's
+    conversation history could not be reached and the erasure must be repeated.
+    """
+    secret = runtime.settings.pseudonym_secret.get_secret_value()
+    pseudonyms = [pseudonymise(secret, channel, sender) for channel in CHANNELS]
+    deleted = erase_records(session, pseudonyms, actor)
+    await erase_conversations(runtime, pseudonyms)
+    return deleted
 
 
 def erase_records(session: Session, pseudonyms: list[str], actor: str) -> int:

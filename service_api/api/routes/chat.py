@@ -8,9 +8,9 @@ from fastapi import APIRouter, HTTPException, status
 
 from service_api.api.deps import RuntimeDep
 from service_api.runtime import Runtime
-from service_api.schemas.chat import CHANNELS, Button, ChatRequest, ChatResponse, Reply
+from service_api.schemas.chat import Button, ChatRequest, ChatResponse, Reply
 from service_api.schemas.nlg import TAG, ReplyTag
-from service_api.services.erasure import erase_conversations, erase_records
+from service_api.services.erasure import erase_sender
 from service_api.services.language import detect_language
 from service_api.services.pseudonym import pseudonymise
 from service_api.services.rasa import RasaMessage, RasaUnavailable, send_message
@@ -70,12 +70,9 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
 
 async def erase_on_request(runtime: Runtime, sender: str) -> None:
     """The user pressed "delete my data": the same erasure an administrator can run."""
-    secret = runtime.settings.pseudonym_secret.get_secret_value()
-    pseudonyms = [pseudonymise(secret, channel, sender) for channel in CHANNELS]
-    with runtime.sessions() as session:
-        erase_records(session, pseudonyms, "user request")
     try:
-        await erase_conversations(runtime, pseudonyms)
+        with runtime.sessions() as session:
+            await erase_sender(runtime, session, sender, "user request")
     except httpx.HTTPError:
         logger.error("Could not erase a conversation in Rasa", exc_info=True)
         raise HTTPException(

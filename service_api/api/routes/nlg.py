@@ -40,7 +40,7 @@ def render(body: NlgRequest, runtime: RuntimeDep) -> NlgResponse:
             lang,
             topic,
             detail=_text(arguments.get("detail")),
-            district=_text(arguments.get("district")) or _text(slots.get("district")),
+            district=_text(slots.get("district")),
             suggestions=tuple(s for s in suggestions if isinstance(s, str))
             if isinstance(suggestions, list)
             else (),

@@ -8,9 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, status
 from pydantic import BaseModel
 
 from service_api.api.deps import AdminDep, RuntimeDep, SessionDep
-from service_api.schemas.chat import CHANNELS
-from service_api.services.erasure import erase_conversations, erase_records
-from service_api.services.pseudonym import pseudonymise
+from service_api.services import erasure
 
 router = APIRouter(prefix="/senders", tags=["privacy"])
 logger = logging.getLogger(__name__)
@@ -29,11 +27,8 @@ async def erase_sender(
     admin: AdminDep,
 ) -> Erased:
     """The same sender string the channel used in /api/v1/chat, on every channel."""
-    secret = runtime.settings.pseudonym_secret.get_secret_value()
-    pseudonyms = [pseudonymise(secret, channel, sender) for channel in CHANNELS]
-    deleted = erase_records(session, pseudonyms, admin.label)
     try:
-        await erase_conversations(runtime, pseudonyms)
+        deleted = await erasure.erase_sender(runtime, session, sender, admin.label)
     except httpx.HTTPError:
         logger.warning("Could not erase conversations in Rasa", exc_info=True)
         raise HTTPException(
