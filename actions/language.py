@@ -33,7 +33,8 @@ class ActionSetLanguage(Action):
     """Custom slot mapping: runs inside action_extract_slots on every user turn.
 
     A language the channel sends explicitly always wins; a detected one only
-    when the user has not picked a language in the conversation.
+    when the user has not picked a language in the conversation; a fallback
+    (Lotse cannot write the user's language) only when none was spoken yet.
     """
 
     def name(self) -> Text:
@@ -48,8 +49,10 @@ class ActionSetLanguage(Action):
         lang = message_lang(tracker)
         if lang is None or lang == tracker.get_slot(SLOT_LANGUAGE):
             return []
-        detected = message_metadata(tracker).get(META_LANG_SOURCE) == "detected"
-        if detected and tracker.get_slot(SLOT_LANGUAGE_CHOSEN):
+        source = message_metadata(tracker).get(META_LANG_SOURCE)
+        if source == "detected" and tracker.get_slot(SLOT_LANGUAGE_CHOSEN):
+            return []
+        if source == "fallback" and tracker.get_slot(SLOT_LANGUAGE):
             return []
         return [SlotSet(SLOT_LANGUAGE, lang)]
 

@@ -88,11 +88,13 @@ class Catalogue:
         offices: dict[str, dict[str, Any]],
         districts: dict[str, list[str]],
         packs: dict[str, LanguagePack],
+        fallbacks: dict[str, Any] | None = None,
     ) -> None:
         self.facts = facts
         self.offices = offices
         self.districts = districts
         self.packs = packs
+        self.fallbacks = fallbacks or {"default": "en"}
 
     @classmethod
     def load(cls, directory: Path) -> "Catalogue":
@@ -111,6 +113,7 @@ class Catalogue:
             offices["offices"],
             offices.get("districts", {}),
             packs,
+            _read(directory / "languages.yml"),
         )
         catalogue.check()
         return catalogue
@@ -128,6 +131,10 @@ class Catalogue:
         """The best language with texts: the language itself, its base, the default, English."""
         candidates = [lang, lang.split("-")[0] if lang else None, default, "en"]
         return next(c for c in candidates if c in self.packs)
+
+    def stand_in_for(self, lang: str) -> str:
+        """The language to answer in when Lotse can neither write nor translate `lang`."""
+        return str(self.fallbacks.get("fallbacks", {}).get(lang, self.fallbacks["default"]))
 
     def district_of(self, place: str | None) -> str | None:
         """A district name from a district name or a postcode, whatever the case."""
@@ -174,6 +181,9 @@ class Catalogue:
 
     def check(self) -> None:
         """Render everything once, so that a broken file fails at start-up."""
+        stand_ins = {self.fallbacks["default"], *self.fallbacks.get("fallbacks", {}).values()}
+        if missing := stand_ins - set(self.packs):
+            raise CatalogueError(f"languages.yml names languages without texts: {missing}")
         any_topic = next(iter(self.facts))
         for lang, pack in self.packs.items():
             for key in pack.responses:

@@ -35,6 +35,15 @@ async def test_a_chosen_language_beats_detection(tracker, dispatcher, domain):
     ]
 
 
+@pytest.mark.parametrize(("slot", "expected"), [(None, [SlotSet("language", "en")]), ("tr", [])])
+async def test_a_fallback_language_only_fills_an_empty_slot(
+    tracker, dispatcher, domain, slot, expected
+):
+    fallback = tracker(metadata={"lang": "en", "lang_source": "fallback"}, slots={"language": slot})
+
+    assert await ActionSetLanguage().run(dispatcher, fallback, domain) == expected
+
+
 async def test_asking_for_a_language_switches_to_it(tracker, dispatcher, domain):
     asked = tracker(intent="change_language", entities=[entity("requested_language", "uk")])
 

@@ -1,6 +1,7 @@
 """The catalogue is complete for every language and consistent across them."""
 
 import re
+import shutil
 import string
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from service_api.services.catalogue import (
     TEXT_DETAILS,
     TOPIC_RESPONSE,
     Catalogue,
+    CatalogueError,
     placeholders,
 )
 
@@ -174,3 +176,19 @@ def test_buttons_agree_across_languages(lang):
         }
 
     assert payloads(CATALOGUE.packs[lang]) == payloads(CATALOGUE.packs["de"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "stand_in"), [("ps", "fa"), ("ckb", "ar"), ("kk", "ru"), ("fr", "en")]
+)
+def test_a_language_without_texts_gets_the_stand_in_its_speakers_read(lang, stand_in):
+    assert CATALOGUE.stand_in_for(lang) == stand_in
+
+
+def test_a_stand_in_without_texts_is_refused(tmp_path):
+    copy = tmp_path / "catalogue"
+    shutil.copytree(ROOT / "data" / "catalogue", copy)
+    (copy / "languages.yml").write_text("default: fr\n", encoding="utf-8")
+
+    with pytest.raises(CatalogueError, match="without texts"):
+        Catalogue.load(copy)

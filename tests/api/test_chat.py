@@ -5,6 +5,7 @@ import pytest
 
 from service_api.services.pseudonym import pseudonymise
 from service_api.services.rate_limit import RateLimiter
+from tests.api.conftest import auth
 
 QUESTION_DE = "Wie verlängere ich meinen Aufenthaltstitel bei der Ausländerbehörde?"
 
@@ -102,6 +103,40 @@ def test_unmet_is_reported_when_a_tag_says_so(client, fake_rasa):
 
     assert body["unmet"] is True
     assert body["topic"] is None
+
+
+QUESTION_FR = "Bonjour, comment est-ce que je peux m'inscrire à un cours d'intégration ici ?"
+
+
+def test_a_language_lotse_cannot_write_is_answered_in_a_stand_in_and_logged_once(
+    client, fake_rasa, settings
+):
+    seen = fake_rasa(
+        lambda request: httpx.Response(
+            200, json=tagged("Answer", lang="en", topic="integration_course", confidence=0.8)
+        )
+    )
+    headers = auth(settings.admin_token.get_secret_value())
+
+    first = client.post("/api/v1/chat", json={"sender": "u", "text": QUESTION_FR}).json()
+    again = client.post("/api/v1/chat", json={"sender": "u", "text": QUESTION_FR}).json()
+
+    sent = json.loads(seen[0].content)["metadata"]
+    assert (sent["lang"], sent["lang_source"]) == ("en", "fallback")
+    assert (first["lang"], first["detected_lang"], first["unmet"]) == ("en", "fr", True)
+    note, answer = first["replies"]
+    assert note["text"].startswith("Sorry, I cannot write in your language yet")
+    assert "Deutsch" in [button["title"] for button in note["buttons"]]
+    assert answer["text"] == "Answer"
+    assert (again["unmet"], [r["text"] for r in again["replies"]]) == (False, ["Answer"])
+    needs = client.get("/api/v1/needs?kind=unsupported_language", headers=headers).json()
+    [need] = needs["items"]
+    assert (need["lang"], need["barrier"], need["topic"]) == (
+        "fr",
+        "language",
+        "integration_course",
+    )
+    assert need["text"] == QUESTION_FR
 
 
 @pytest.mark.parametrize(

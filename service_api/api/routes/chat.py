@@ -12,6 +12,7 @@ from service_api.schemas.chat import Button, ChatRequest, ChatResponse, Reply
 from service_api.schemas.nlg import TAG, ReplyTag
 from service_api.services.erasure import erase_sender
 from service_api.services.language import detect_language
+from service_api.services.language_gap import LanguageGap, answer_language_gap
 from service_api.services.pseudonym import pseudonymise
 from service_api.services.rasa import RasaMessage, RasaUnavailable, send_message
 
@@ -44,10 +45,14 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
         )
     text = runtime.redactor.redact(body.text)
     detection = detect_language(text)
-    lang = body.lang
-    if lang is None and detection and detection.decisive and detection.lang in languages:
-        lang = detection.lang
-    source = "request" if body.lang is not None else "detected"
+    lang, source = body.lang, "request"
+    gap = None
+    if lang is None and detection and detection.decisive:
+        if detection.lang in languages:
+            lang, source = detection.lang, "detected"
+        else:
+            gap = LanguageGap(detection.lang, sender, body.channel, text)
+            lang, source = runtime.catalogue.stand_in_for(detection.lang), "fallback"
     metadata = {"channel": body.channel} | ({"lang": lang, "lang_source": source} if lang else {})
     try:
         messages = await send_message(runtime.rasa, sender, text, metadata)
@@ -63,6 +68,8 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
         lang=lang or settings.default_lang,
         detected_lang=detection.lang if detection else None,
     )
+    if gap is not None:
+        response = await answer_language_gap(runtime, gap, response)
     if any((message.get("custom") or {}).get(TAG, {}).get("erase") for message in messages):
         await erase_on_request(runtime, body.sender)
     return response
