@@ -30,6 +30,9 @@ test: setup train lint  ## Run the whole test suite (lint included)
 eval: setup  ## Train Lotse and both baselines on the same data; write docs/eval.md (about an hour)
 	PYTHONPATH=. $(BOT_ENV)/bin/python -m evaluation.run --out docs/eval.md
 
+eval-grouping: setup  ## Measure grouping of similar needs on evaluation/grouping/; write docs/grouping.md
+	$(API_ENV)/bin/python -m evaluation.grouping --out docs/grouping.md
+
 lint: $(API_ENV)/.installed  ## ruff and mypy
 	$(API_ENV)/bin/ruff check .
 	$(API_ENV)/bin/ruff format --check .
@@ -42,4 +45,4 @@ lock:  ## Re-resolve the pinned dependencies (needs uv)
 clean:  ## Remove environments, models and local state
 	rm -rf $(BOT_ENV) $(API_ENV) models/*.tar.gz var
 
-.PHONY: help setup train run test eval lint lock clean
+.PHONY: help setup train run test eval eval-grouping lint lock clean

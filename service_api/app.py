@@ -16,6 +16,7 @@ from service_api.api.middleware import RequestGuard
 from service_api.db.session import make_engine, migrate, session_factory
 from service_api.runtime import Runtime
 from service_api.services.catalogue import Catalogue
+from service_api.services.enrichment import embed_pending
 from service_api.services.rate_limit import RateLimiter
 from service_api.services.redaction import Redactor
 from service_api.services.retention import purge
@@ -54,6 +55,19 @@ async def keep_retention(runtime: Runtime) -> None:
         await asyncio.sleep(RETENTION_INTERVAL_S)
 
 
+async def keep_enriching(runtime: Runtime) -> None:
+    """Embed new needs for grouping, batch by batch, whenever some are waiting."""
+    while True:
+        try:
+            with runtime.sessions() as session:
+                done = await run_in_threadpool(embed_pending, session)
+        except Exception:  # a bad batch must not stop the loop; it is retried
+            logger.exception("enrichment failed; retrying later")
+            done = 0
+        if not done:
+            await asyncio.sleep(runtime.settings.enrich_interval_s)
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     runtime = build_runtime(app.state.settings)
@@ -61,11 +75,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     logger.info(
         "service_api ready: database migrated, catalogue %s", sorted(runtime.reply_languages)
     )
-    retention = asyncio.create_task(keep_retention(runtime))
+    tasks = [asyncio.create_task(keep_retention(runtime))]
+    if runtime.settings.enrich_interval_s:
+        tasks.append(asyncio.create_task(keep_enriching(runtime)))
     try:
         yield
     finally:
-        retention.cancel()
+        for task in tasks:
+            task.cancel()
         await runtime.rasa.aclose()
         await runtime.probe.aclose()
         runtime.engine.dispose()

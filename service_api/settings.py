@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     default_lang: str = "de"
     report_threshold: int = Field(default=5, ge=1)
     retention_days: int = Field(default=180, ge=1)
+    enrich_interval_s: float = Field(
+        default=5.0, ge=0, description="how often stored needs are embedded; 0 switches it off"
+    )
     chat_per_sender_per_minute: int = Field(default=30, ge=0, description="0 switches it off")
     max_text_chars: int = 2000
     max_body_bytes: int = 64 * 1024

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, String, Text
+from sqlalchemy import DateTime, Float, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -45,6 +45,8 @@ class UnmetNeed(Base):
     status: Mapped[str] = mapped_column(String(16), default="new", index=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
     occurred_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Sentence embedding of the text for grouping (services/grouping.py); None until computed.
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class Erasure(Base):

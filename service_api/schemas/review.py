@@ -48,3 +48,15 @@ class StatusChangeOut(BaseModel):
 
 class NeedDetail(NeedOut):
     history: list[StatusChangeOut]
+
+
+class NeedGroup(BaseModel):
+    size: int
+    langs: list[str]
+    needs: list[NeedOut]
+
+
+class NeedGroups(BaseModel):
+    groups: list[NeedGroup]
+    considered: int  # needs matching the filters, newest first, up to the limit
+    pending: int  # of those, needs not embedded yet (seconds after arrival): in no group

@@ -23,7 +23,7 @@ def purge(session: Session, days: int, now: datetime | None = None) -> int:
             update(UnmetNeed)
             .where(UnmetNeed.created_at < cutoff)
             .where((UnmetNeed.text != PURGED) | UnmetNeed.text_de.is_not(None))
-            .values(text=PURGED, text_de=None)
+            .values(text=PURGED, text_de=None, embedding=None)
         ),
     )
     session.execute(delete(Erasure).where(Erasure.erased_at < cutoff))

@@ -68,6 +68,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         ingest_token=INGEST,
         rasa_url="http://rasa.test",
         action_server_url="http://actions.test",
+        enrich_interval_s=0,  # tests embed explicitly (tests/api/test_grouping.py)
     )
 
 

@@ -17,6 +17,7 @@ ENDPOINTS = [
     ("GET", "/api/v1/needs/1", {"reviewer", "admin"}),
     ("POST", "/api/v1/needs/1/triage", {"reviewer", "admin"}),
     ("GET", "/api/v1/review/export", {"reviewer", "admin"}),
+    ("GET", "/api/v1/review/groups", {"reviewer", "admin"}),
     ("POST", "/api/v1/tokens", {"admin"}),
     ("GET", "/api/v1/reports/barriers", {"analyst", "admin"}),
     ("GET", "/api/v1/reports/feedback", {"analyst", "admin"}),

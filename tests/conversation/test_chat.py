@@ -221,6 +221,37 @@ def test_asking_for_a_language_switches_the_answers(api):
     assert FOOTER["ar"] in later["replies"][0]["text"]
 
 
+def test_a_language_lotse_cannot_write_gets_english_the_picker_and_a_logged_barrier(api, stack):
+    who = sender()
+    text = "Bonjour, je viens de déménager, comment je fais l'Anmeldung de ma nouvelle adresse ?"
+
+    first = chat(api, who, text)
+    again = chat(api, who, "Et combien ça coûte, la déclaration de domicile à la mairie ?")
+
+    assert (first["detected_lang"], first["lang"], first["unmet"]) == ("fr", "en", True)
+    note = first["replies"][0]
+    assert "Deutsch" in [button["title"] for button in note["buttons"]]
+    assert first["topic"] == "address_registration"
+    assert FOOTER["en"] in first["replies"][1]["text"]
+    assert again["lang"] == "en"
+    assert "cannot write in your language" not in again["replies"][0]["text"]
+    [need] = [n for n in needs(api, stack, kind="unsupported_language") if n["text"] == text]
+    assert (need["lang"], need["barrier"], need["topic"]) == (
+        "fr",
+        "language",
+        "address_registration",
+    )
+
+
+def test_a_message_in_another_language_keeps_the_conversations_language(api):
+    who = sender()
+    assert chat(api, who, "Merhaba, ikamet izni uzatmak için ne yapmam lazım?")["lang"] == "tr"
+
+    body = chat(api, who, "Je voudrais prolonger mon titre de séjour, que faut-il faire ?")
+
+    assert body["lang"] == "tr"
+
+
 def test_delete_my_data_erases_the_conversation(api, stack):
     who = sender()
     question = "my phone contract is too expensive, how do i cancel it"

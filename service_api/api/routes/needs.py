@@ -3,8 +3,8 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
-from sqlalchemy import func, select
+from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 
 from service_api.api.deps import IngestDep, ReviewerDep, RuntimeDep, SessionDep
@@ -67,10 +67,7 @@ def _by_key(session: SessionDep, key: str | None) -> UnmetNeed | None:
     return session.scalar(select(UnmetNeed).where(UnmetNeed.idempotency_key == key))
 
 
-@router.get("")
-def list_needs(
-    session: SessionDep,
-    _: ReviewerDep,
+def need_filters(
     status_: Annotated[str | None, Query(alias="status", max_length=16)] = None,
     kind: NeedKind | None = None,
     lang: Annotated[str | None, Query(max_length=16)] = None,
@@ -79,10 +76,8 @@ def list_needs(
     district: Annotated[str | None, Query(max_length=64)] = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
-) -> NeedPage:
-    """Newest first."""
+) -> list[ColumnElement[bool]]:
+    """The reviewers' filters, as conditions on UnmetNeed."""
     equal = {
         UnmetNeed.status: status_,
         UnmetNeed.kind: kind,
@@ -96,13 +91,25 @@ def list_needs(
         conditions.append(UnmetNeed.created_at >= since)
     if until is not None:
         conditions.append(UnmetNeed.created_at < until)
+    return conditions
+
+
+NeedFilters = Annotated[list[ColumnElement[bool]], Depends(need_filters)]
+NEWEST_FIRST = (UnmetNeed.created_at.desc(), UnmetNeed.id.desc())
+
+
+@router.get("")
+def list_needs(
+    session: SessionDep,
+    _: ReviewerDep,
+    conditions: NeedFilters,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+) -> NeedPage:
+    """Newest first."""
     total = session.scalar(select(func.count()).select_from(UnmetNeed).where(*conditions)) or 0
     rows = session.scalars(
-        select(UnmetNeed)
-        .where(*conditions)
-        .order_by(UnmetNeed.created_at.desc(), UnmetNeed.id.desc())
-        .limit(limit)
-        .offset(offset)
+        select(UnmetNeed).where(*conditions).order_by(*NEWEST_FIRST).limit(limit).offset(offset)
     )
     return NeedPage(
         items=[NeedOut.model_validate(row) for row in rows], total=total, limit=limit, offset=offset

@@ -2,16 +2,27 @@
 
 from typing import Annotated
 
+import numpy as np
 import yaml
 from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
 from service_api.api.deps import ReviewerDep, RuntimeDep, SessionDep
+from service_api.api.routes.needs import NEWEST_FIRST, NeedFilters
 from service_api.db.models import NeedStatusChange, UnmetNeed
 from service_api.schemas.chat import LANG_PATTERN
 from service_api.schemas.needs import NeedOut
-from service_api.schemas.review import NeedDetail, StatusChangeOut, Triage, TriageIn
+from service_api.schemas.review import (
+    NeedDetail,
+    NeedGroup,
+    NeedGroups,
+    StatusChangeOut,
+    Triage,
+    TriageIn,
+)
 from service_api.services.audit import audit
+from service_api.services.grouping import cluster, from_bytes
 
 router = APIRouter(tags=["review"])
 NeedId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -33,6 +44,38 @@ def _detail(session: SessionDep, need: UnmetNeed) -> NeedDetail:
     return NeedDetail(
         **NeedOut.model_validate(need).model_dump(),
         history=[StatusChangeOut.model_validate(change) for change in history],
+    )
+
+
+@router.get("/review/groups")
+def group_needs(
+    session: SessionDep,
+    _: ReviewerDep,
+    conditions: NeedFilters,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> NeedGroups:
+    """Similar needs of the newest `limit` that match, grouped across languages; biggest first."""
+    rows = session.scalars(
+        select(UnmetNeed)
+        .options(undefer(UnmetNeed.embedding))
+        .where(*conditions)
+        .order_by(*NEWEST_FIRST)
+        .limit(limit)
+    ).all()
+    embedded = [row for row in rows if row.embedding]
+    vectors = np.array([from_bytes(row.embedding) for row in embedded if row.embedding])
+    groups = [[embedded[i] for i in members] for members in cluster(vectors)]
+    return NeedGroups(
+        groups=[
+            NeedGroup(
+                size=len(members),
+                langs=sorted({need.lang for need in members if need.lang}),
+                needs=[NeedOut.model_validate(need) for need in members],
+            )
+            for members in groups
+        ],
+        considered=len(rows),
+        pending=len(rows) - len(embedded),
     )
 
 
