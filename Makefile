@@ -25,7 +25,7 @@ run: setup train  ## Set up on first use, then start Lotse on localhost:8000
 
 test: setup train lint  ## Run the whole test suite (lint included)
 	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot
-	$(API_ENV)/bin/python -m pytest tests/api tests/conversation
+	$(API_ENV)/bin/python -m pytest tests/api tests/telegram tests/conversation
 
 eval: setup  ## Train Lotse and both baselines on the same data; write docs/eval.md (about an hour)
 	PYTHONPATH=. $(BOT_ENV)/bin/python -m evaluation.run --out docs/eval.md
@@ -36,7 +36,7 @@ eval-grouping: setup  ## Measure grouping of similar needs on evaluation/groupin
 lint: $(API_ENV)/.installed  ## ruff and mypy
 	$(API_ENV)/bin/ruff check .
 	$(API_ENV)/bin/ruff format --check .
-	$(API_ENV)/bin/mypy service_api
+	$(API_ENV)/bin/mypy service_api telegram_bridge
 
 lock:  ## Re-resolve the pinned dependencies (needs uv)
 	uv pip compile --python-version 3.10 --generate-hashes requirements/bot.in -o requirements/bot.lock

@@ -18,15 +18,22 @@ from actions.metadata import (
     message_channel,
     message_lang,
     message_time,
-    previous_user_message,
     record_key,
+    user_messages,
 )
 from actions.outbox import send
 
 
 def answered_question(tracker: Tracker) -> str:
-    """The user's message before this feedback: the question the answer was for."""
-    return previous_user_message(tracker).get("text") or ""
+    """The last message the user typed before this feedback: the question the answer was for.
+
+    Button presses in between (a detail such as "documents") are payloads, not questions.
+    """
+    for event in reversed(user_messages(tracker)[:-1]):
+        text = event.get("text") or ""
+        if not text.startswith("/"):
+            return text
+    return ""
 
 
 def feedback_from(tracker: Tracker, helpful: bool) -> Feedback:

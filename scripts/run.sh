@@ -19,4 +19,10 @@ export LOTSE_SERVICE_API_URL=${LOTSE_SERVICE_API_URL:-http://127.0.0.1:$LOTSE_AP
 export LOTSE_NLG_URL=${LOTSE_NLG_URL:-$LOTSE_SERVICE_API_URL/nlg}
 export LOTSE_ACTION_URL=${LOTSE_ACTION_URL:-$LOTSE_ACTION_SERVER_URL/webhook}
 
-exec .venv/bin/honcho -f Procfile start
+processes=(rasa actions api ready)
+if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then
+  processes+=(telegram)
+else
+  echo "Telegram bridge skipped: set TELEGRAM_BOT_TOKEN (from @BotFather) to start it."
+fi
+exec .venv/bin/honcho -f Procfile start "${processes[@]}"

@@ -51,3 +51,12 @@ async def test_typed_feedback_without_a_verdict_asks_for_one(
     assert events == []
     assert service_api.received == []
     assert dispatcher.messages[0]["response"] == "utter_ask_feedback"
+
+
+async def test_a_button_pressed_in_between_is_not_the_question(dispatcher, domain, service_api):
+    conversation = feedback_tracker("no")
+    conversation.events.insert(1, {"event": "user", "text": '/ask_fees{"topic": "housing"}'})
+
+    await ActionLogFeedback().run(dispatcher, conversation, domain)
+
+    assert service_api.received[0]["question"] == "was kostet der kurs"

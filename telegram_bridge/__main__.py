@@ -1,0 +1,32 @@
+"""Run the bridge: `python -m telegram_bridge` (polling, or webhook when configured)."""
+
+import logging
+
+from telegram import Update
+
+from telegram_bridge.bot import build_application
+from telegram_bridge.settings import BridgeSettings
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the bot token
+    settings = BridgeSettings()
+    application = build_application(settings)
+    if settings.webhook_url is None:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    if settings.webhook_secret is None:
+        raise SystemExit("LOTSE_TELEGRAM_WEBHOOK_SECRET must be set for webhook mode")
+    application.run_webhook(
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        url_path="telegram",
+        webhook_url=settings.webhook_url,
+        secret_token=settings.webhook_secret.get_secret_value(),
+        allowed_updates=Update.ALL_TYPES,
+    )
+
+
+if __name__ == "__main__":
+    main()
