@@ -1,11 +1,28 @@
 """Run the bridge: `python -m telegram_bridge` (polling, or webhook when configured)."""
 
 import logging
+from typing import Any
 
 from telegram import Update
 
 from telegram_bridge.bot import build_application
 from telegram_bridge.settings import BridgeSettings
+
+WEBHOOK_PATH = "telegram"
+
+
+def webhook_options(settings: BridgeSettings) -> dict[str, Any]:
+    """Where Telegram posts updates, and the secret it must present with each."""
+    if settings.webhook_secret is None:
+        raise SystemExit("LOTSE_TELEGRAM_WEBHOOK_SECRET must be set for webhook mode")
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": WEBHOOK_PATH,
+        "webhook_url": settings.webhook_url,
+        "secret_token": settings.webhook_secret.get_secret_value(),
+        "allowed_updates": Update.ALL_TYPES,
+    }
 
 
 def main() -> None:
@@ -15,17 +32,8 @@ def main() -> None:
     application = build_application(settings)
     if settings.webhook_url is None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-        return
-    if settings.webhook_secret is None:
-        raise SystemExit("LOTSE_TELEGRAM_WEBHOOK_SECRET must be set for webhook mode")
-    application.run_webhook(
-        listen=settings.webhook_listen,
-        port=settings.webhook_port,
-        url_path="telegram",
-        webhook_url=settings.webhook_url,
-        secret_token=settings.webhook_secret.get_secret_value(),
-        allowed_updates=Update.ALL_TYPES,
-    )
+    else:
+        application.run_webhook(**webhook_options(settings))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from telegram_bridge.__main__ import webhook_options
 from telegram_bridge.bot import build_application
 from telegram_bridge.settings import BridgeSettings
 from tests.utils.fake_bot_api import TOKEN, FakeBotApi, serving
@@ -53,22 +54,26 @@ class FakeLotse:
 
 
 @asynccontextmanager
-async def running_bridge(lotse_url: str) -> AsyncIterator[FakeBotApi]:
-    """The fake Bot API and the bridge polling it, like `python -m telegram_bridge`."""
+async def running_bridge(lotse_url: str, **environment: Any) -> AsyncIterator[FakeBotApi]:
+    """The fake Bot API and the bridge on it, as `python -m telegram_bridge` runs it:
+    polling, or webhook mode when the environment names a webhook URL."""
     telegram = FakeBotApi()
     settings = BridgeSettings(
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_API_BASE_URL=telegram.base_url,
         LOTSE_SERVICE_API_URL=lotse_url,
         LOTSE_TELEGRAM_LOTSE_TIMEOUT_S=60,
+        **environment,
     )
     async with serving(telegram.app(), telegram.port):
         application = build_application(settings)
         async with application:
-            assert application.post_init is not None
+            assert application.post_init is not None and application.updater is not None
             await application.post_init(application)
-            assert application.updater is not None
-            await application.updater.start_polling(poll_interval=0, timeout=1)
+            if settings.webhook_url:
+                await application.updater.start_webhook(**webhook_options(settings))
+            else:
+                await application.updater.start_polling(poll_interval=0, timeout=1)
             await application.start()
             try:
                 yield telegram

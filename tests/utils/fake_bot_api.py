@@ -69,6 +69,7 @@ class FakeBotApi:
         self.updates: list[dict[str, Any]] = []
         self.new_update = asyncio.Event()
         self.ids = itertools.count(1)
+        self.webhook: dict[str, Any] | None = None
 
     @property
     def base_url(self) -> str:
@@ -137,6 +138,11 @@ class FakeBotApi:
         return ok(BOT)
 
     async def api_deleteWebhook(self, params: dict[str, Any]) -> JSONResponse:  # noqa: N802
+        self.webhook = None
+        return ok(True)
+
+    async def api_setWebhook(self, params: dict[str, Any]) -> JSONResponse:  # noqa: N802
+        self.webhook = params
         return ok(True)
 
     async def api_setMyCommands(self, params: dict[str, Any]) -> JSONResponse:  # noqa: N802
