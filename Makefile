@@ -14,6 +14,9 @@ $(BOT_ENV)/.installed: requirements/bot.lock scripts/make_env.sh
 $(API_ENV)/.installed: requirements/api.lock scripts/make_env.sh
 	@scripts/make_env.sh $(API_ENV) current requirements/api.lock
 
+node_modules/.installed: package-lock.json scripts/browser_deps.sh
+	@scripts/browser_deps.sh
+
 setup: $(BOT_ENV)/.installed $(API_ENV)/.installed  ## Create both Python environments
 	@scripts/secrets.sh
 
@@ -23,12 +26,15 @@ train: $(BOT_ENV)/.installed  ## Train the Rasa model if the training data chang
 run: setup train  ## Set up on first use, then start Lotse on localhost:8000
 	@scripts/run.sh
 
-test: setup train lint  ## Run the whole test suite (lint included)
+test: setup train lint node_modules/.installed  ## Run the whole test suite (lint included)
 	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot
 	$(API_ENV)/bin/python -m pytest tests/api tests/telegram tests/conversation
 
 eval: setup  ## Train Lotse and both baselines on the same data; write docs/eval.md (about an hour)
 	PYTHONPATH=. $(BOT_ENV)/bin/python -m evaluation.run --out docs/eval.md
+
+screenshots: setup train node_modules/.installed  ## Renew docs/screenshots/ from the browser tests
+	LOTSE_SCREENSHOTS=docs/screenshots $(API_ENV)/bin/python -m pytest tests/conversation/test_widget.py
 
 eval-grouping: setup  ## Measure grouping of similar needs on evaluation/grouping/; write docs/grouping.md
 	$(API_ENV)/bin/python -m evaluation.grouping --out docs/grouping.md
@@ -45,4 +51,4 @@ lock:  ## Re-resolve the pinned dependencies (needs uv)
 clean:  ## Remove environments, models and local state
 	rm -rf $(BOT_ENV) $(API_ENV) models/*.tar.gz var
 
-.PHONY: help setup train run test eval eval-grouping lint lock clean
+.PHONY: help setup train run test screenshots eval eval-grouping lint lock clean

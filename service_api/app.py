@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 
@@ -97,6 +98,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings or get_settings()
     app.add_middleware(RequestGuard, max_bytes=app.state.settings.max_body_bytes)
+    # The widget runs on the city's own site and calls Lotse from there; no cookies.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=app.state.settings.widget_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+    )
     app.include_router(api_router, prefix="/api/v1")
     app.include_router(root_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     ingest_token: SecretStr | None = None
     pseudonym_secret: SecretStr = SecretStr("")
 
+    # Sites that may embed the web widget (CORS for the public chat endpoints); "*" = any.
+    widget_origins: list[str] = ["*"]
     default_lang: str = "de"
     report_threshold: int = Field(default=5, ge=1)
     retention_days: int = Field(default=180, ge=1)

@@ -1,6 +1,6 @@
 """What the bridge says on its own, from the reviewed catalogue (data/catalogue/<lang>/)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
@@ -24,7 +24,8 @@ def load_texts(catalogue_dir: Path) -> dict[str, ChannelTexts]:
     for path in sorted(catalogue_dir.glob("*/responses.yml")):
         channel = yaml.safe_load(path.read_text(encoding="utf-8")).get("channel")
         if channel:
-            texts[path.parent.name] = ChannelTexts(**channel)
+            own = {f.name: channel[f.name] for f in fields(ChannelTexts)}
+            texts[path.parent.name] = ChannelTexts(**own)
     return texts
 
 

@@ -6,6 +6,7 @@ from service_api.api.routes import (
     chat,
     feedback,
     health,
+    languages,
     needs,
     nlg,
     pages,
@@ -17,6 +18,7 @@ from service_api.api.routes import (
 
 api_router = APIRouter()
 api_router.include_router(chat.router)
+api_router.include_router(languages.router)
 api_router.include_router(needs.router)
 api_router.include_router(review.router)
 api_router.include_router(feedback.router)

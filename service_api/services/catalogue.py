@@ -88,13 +88,13 @@ class Catalogue:
         offices: dict[str, dict[str, Any]],
         districts: dict[str, list[str]],
         packs: dict[str, LanguagePack],
-        fallbacks: dict[str, Any] | None = None,
+        language_settings: dict[str, Any] | None = None,
     ) -> None:
         self.facts = facts
         self.offices = offices
         self.districts = districts
         self.packs = packs
-        self.fallbacks = fallbacks or {"default": "en"}
+        self.language_settings = language_settings or {"default": "en"}
 
     @classmethod
     def load(cls, directory: Path) -> "Catalogue":
@@ -134,7 +134,21 @@ class Catalogue:
 
     def stand_in_for(self, lang: str) -> str:
         """The language to answer in when Lotse can neither write nor translate `lang`."""
-        return str(self.fallbacks.get("fallbacks", {}).get(lang, self.fallbacks["default"]))
+        settings = self.language_settings
+        return str(settings.get("fallbacks", {}).get(lang, settings["default"]))
+
+    def offered(self) -> list[tuple[str, str]]:
+        """(code, name in itself) of every reply language, in the pickers' order."""
+        names: dict[str, str] = self.language_settings.get("names", {})
+        return [(code, name) for code, name in names.items() if code in self.packs]
+
+    def direction(self, lang: str) -> str:
+        rtl = self.language_settings.get("right_to_left", [])
+        return "rtl" if lang.split("-")[0] in rtl else "ltr"
+
+    def widget_texts(self, lang: str) -> dict[str, str]:
+        channel = self.packs[lang].phrases["channel"]
+        return {**channel["widget"], "machine_translated": channel["machine_translated"]}
 
     def district_of(self, place: str | None) -> str | None:
         """A district name from a district name or a postcode, whatever the case."""
@@ -181,7 +195,8 @@ class Catalogue:
 
     def check(self) -> None:
         """Render everything once, so that a broken file fails at start-up."""
-        stand_ins = {self.fallbacks["default"], *self.fallbacks.get("fallbacks", {}).values()}
+        settings = self.language_settings
+        stand_ins = {settings["default"], *settings.get("fallbacks", {}).values()}
         if missing := stand_ins - set(self.packs):
             raise CatalogueError(f"languages.yml names languages without texts: {missing}")
         any_topic = next(iter(self.facts))

@@ -298,3 +298,31 @@ def test_nul_characters_are_refused_everywhere(client, fake_rasa, path, content)
     assert response.status_code == 400
     assert "NUL" in response.json()["detail"]
     assert seen == []
+
+
+def test_the_languages_for_the_pickers_come_with_names_direction_and_texts(client):
+    body = client.get("/api/v1/languages").json()
+
+    assert body["default"] == "de"
+    codes = [language["code"] for language in body["languages"]]
+    assert codes == ["de", "de-x-ls", "en", "ar", "fa", "tr", "uk", "ru"]
+    by_code = {language["code"]: language for language in body["languages"]}
+    assert (by_code["ar"]["name"], by_code["ar"]["dir"]) == ("العربية", "rtl")
+    assert by_code["de-x-ls"]["texts"] == by_code["de"]["texts"]
+    assert set(by_code["uk"]["texts"]) == set(by_code["de"]["texts"])
+    assert not any(language["machine_translated"] for language in body["languages"])
+
+
+def test_a_city_site_may_call_the_chat_from_its_own_origin(client):
+    preflight = client.options(
+        "/api/v1/chat",
+        headers={
+            "Origin": "https://www.musterstadt.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
+
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    assert "access-control-allow-credentials" not in preflight.headers

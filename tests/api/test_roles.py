@@ -8,6 +8,7 @@ ROLES = ("ingest", "reviewer", "analyst", "admin")
 # (method, path, roles admitted; None = public)
 ENDPOINTS = [
     ("POST", "/api/v1/chat", None),
+    ("GET", "/api/v1/languages", None),
     ("POST", "/nlg", None),
     ("GET", "/healthz", None),
     ("GET", "/", None),

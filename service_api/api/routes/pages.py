@@ -1,4 +1,4 @@
-"""The chat page at / (it grows into the embeddable widget)."""
+"""A demo city page at /, embedding the web widget with its one script tag."""
 
 from pathlib import Path
 
