@@ -8,6 +8,7 @@ each user's last reply, in memory, to speak when Lotse cannot.
 
 import asyncio
 import logging
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
@@ -48,6 +49,10 @@ class Bridge:
         self.lotse = lotse
         self.texts = texts
         self.default = default
+        # Updates run concurrently; one lock per chat keeps each user's turns in order.
+        self.chat_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
 
     def register(self, application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler("start", self.start))
@@ -113,6 +118,20 @@ class Bridge:
         if user is None or chat is None:
             return False
         texts = self.channel_texts(update, context)
+        lock = self.chat_locks.setdefault(chat.id, asyncio.Lock())
+        async with lock:
+            return await self._turn(update, context, text, lang, texts)
+
+    async def _turn(
+        self,
+        update: Update,
+        context: ContextTypes.DEFAULT_TYPE,
+        text: str,
+        lang: str | None,
+        texts: ChannelTexts,
+    ) -> bool:
+        user, chat = update.effective_user, update.effective_chat
+        assert user is not None and chat is not None
         try:
             async with typing(context, chat.id):
                 turn = await self.lotse.chat(str(user.id), text, lang)
@@ -191,6 +210,7 @@ def build_application(settings: BridgeSettings) -> Application:  # type: ignore[
         .base_url(settings.api_base_url)
         .post_init(announce_commands)
         .post_shutdown(close)
+        .concurrent_updates(True)  # a slow answer for one user must not hold up the others
         .build()
     )
     Bridge(LotseClient(client), texts, settings.default_lang).register(application)

@@ -94,6 +94,9 @@ def test_a_conversation_in_arabic_turns_the_layout_right_to_left(page: Page, tmp
     expect(page.locator(".lotse-bot").last).to_contain_text(FOOTER["ar"])
     panel = page.locator(".lotse-panel").bounding_box()
     assert panel is not None and panel["x"] < 100  # anchored on the left in RTL
+    page.locator(".lotse-choices button").first.click()  # the first detail: documents
+    expect(page.locator(".lotse-bot")).to_have_count(2, timeout=60_000)
+    expect(page.locator(".lotse-bot").last).to_contain_text(FOOTER["ar"])
     screenshot(page, "widget-ar", tmp_path)
     assert not (violations := axe_violations(page)), violations
 

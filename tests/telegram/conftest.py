@@ -1,6 +1,7 @@
 """The bridge, running for real against the fake Bot API, with a Lotse behind it."""
 
-from collections.abc import AsyncIterator, Callable
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -15,7 +16,7 @@ from telegram_bridge.settings import BridgeSettings
 from tests.utils.fake_bot_api import TOKEN, FakeBotApi, serving
 from tests.utils.ports import free_port
 
-Handler = Callable[[dict[str, Any]], Response]
+Handler = Callable[[dict[str, Any]], Response | Awaitable[Response]]
 
 
 def turn(*texts: str, lang: str = "de", buttons: list[dict[str, str]] | None = None) -> Handler:
@@ -47,7 +48,8 @@ class FakeLotse:
     async def chat(self, request: Request) -> Response:
         body = await request.json()
         self.received.append(body)
-        return self.handler(body)
+        response = self.handler(body)
+        return await response if inspect.isawaitable(response) else response
 
     def app(self) -> Starlette:
         return Starlette(routes=[Route("/api/v1/chat", self.chat, methods=["POST"])])
@@ -59,11 +61,13 @@ async def running_bridge(lotse_url: str, **environment: Any) -> AsyncIterator[Fa
     polling, or webhook mode when the environment names a webhook URL."""
     telegram = FakeBotApi()
     settings = BridgeSettings(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_API_BASE_URL=telegram.base_url,
-        LOTSE_SERVICE_API_URL=lotse_url,
-        LOTSE_TELEGRAM_LOTSE_TIMEOUT_S=60,
-        **environment,
+        **{
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": telegram.base_url,
+            "LOTSE_SERVICE_API_URL": lotse_url,
+            "LOTSE_TELEGRAM_LOTSE_TIMEOUT_S": 60,
+        }
+        | environment
     )
     async with serving(telegram.app(), telegram.port):
         application = build_application(settings)
@@ -85,10 +89,12 @@ async def running_bridge(lotse_url: str, **environment: Any) -> AsyncIterator[Fa
 
 
 @asynccontextmanager
-async def bridge_with(handler: Handler) -> AsyncIterator[tuple[FakeBotApi, FakeLotse]]:
+async def bridge_with(
+    handler: Handler, **environment: Any
+) -> AsyncIterator[tuple[FakeBotApi, FakeLotse]]:
     lotse = FakeLotse(handler)
     async with (
         serving(lotse.app(), lotse.port),
-        running_bridge(f"http://127.0.0.1:{lotse.port}") as telegram,
+        running_bridge(f"http://127.0.0.1:{lotse.port}", **environment) as telegram,
     ):
         yield telegram, lotse

@@ -1,5 +1,6 @@
 """The Telegram bridge over python-telegram-bot's real HTTP path, with a stand-in Lotse."""
 
+import asyncio
 import logging
 
 from starlette.responses import JSONResponse
@@ -158,6 +159,35 @@ async def test_an_unreachable_lotse_is_explained_too():
         [sent] = await telegram.wait_for(1)
 
     assert sent["text"].startswith("Lotse cannot answer right now")
+
+
+async def test_a_slow_lotse_times_out_politely_and_holds_up_no_one_else():
+    async def slow_for_anna(body):
+        if body["sender"] == "31":
+            await asyncio.sleep(3)
+        return turn(f"Antwort für {body['sender']}")(body)
+
+    async with bridge_with(slow_for_anna, LOTSE_TELEGRAM_LOTSE_TIMEOUT_S=1.5) as (telegram, _):
+        telegram.user_says(User(31, "de"), "Frage von Anna")
+        telegram.user_says(User(32, "de"), "Frage von Ben")
+        first, second = await telegram.wait_for(2)
+
+    assert first["text"] == "Antwort für 32"  # Ben is not kept waiting behind Anna
+    assert second["text"].startswith("Lotse kann gerade nicht antworten")
+
+
+async def test_one_users_turns_keep_their_order():
+    async def slower_first(body):
+        await asyncio.sleep(0.5 if body["text"] == "eins" else 0)
+        return turn(body["text"])(body)
+
+    async with bridge_with(slower_first) as (telegram, _):
+        user = User(33, "de")
+        telegram.user_says(user, "eins")
+        telegram.user_says(user, "zwei")
+        sent = await telegram.wait_for(2)
+
+    assert [message["text"] for message in sent] == ["eins", "zwei"]
 
 
 async def test_too_fast_and_too_long_get_their_own_answers():
