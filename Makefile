@@ -36,6 +36,9 @@ eval: setup  ## Train Lotse and both baselines on the same data; write docs/eval
 screenshots: setup train node_modules/.installed  ## Renew docs/screenshots/ from the browser tests
 	LOTSE_SCREENSHOTS=docs/screenshots $(API_ENV)/bin/python -m pytest tests/conversation/test_widget.py
 
+eval-language-id: setup  ## Measure language identification on 16 languages; write docs/language-id.md
+	$(API_ENV)/bin/python -m evaluation.language_id --out docs/language-id.md
+
 eval-grouping: setup  ## Measure grouping of similar needs on evaluation/grouping/; write docs/grouping.md
 	$(API_ENV)/bin/python -m evaluation.grouping --out docs/grouping.md
 
@@ -51,4 +54,4 @@ lock:  ## Re-resolve the pinned dependencies (needs uv)
 clean:  ## Remove environments, models and local state
 	rm -rf $(BOT_ENV) $(API_ENV) models/*.tar.gz var
 
-.PHONY: help setup train run test screenshots eval eval-grouping lint lock clean
+.PHONY: help setup train run test screenshots eval eval-language-id eval-grouping lint lock clean

@@ -62,5 +62,5 @@ KIND_BARRIER: Final = "barrier_report"
 
 # Keys service_api puts into the metadata of each user message.
 META_LANG: Final = "lang"
-META_LANG_SOURCE: Final = "lang_source"  # "request" (the channel chose), "detected", "fallback"
+META_LANG_SOURCE: Final = "lang_source"  # "request", "detected", "guess", "fallback"
 META_CHANNEL: Final = "channel"

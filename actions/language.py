@@ -33,8 +33,9 @@ class ActionSetLanguage(Action):
     """Custom slot mapping: runs inside action_extract_slots on every user turn.
 
     A language the channel sends explicitly always wins; a detected one only
-    when the user has not picked a language in the conversation; a fallback
-    (Lotse cannot write the user's language) only when none was spoken yet.
+    when the user has not picked a language in the conversation; a guess
+    (a short message) or a fallback (Lotse cannot write the user's language)
+    only when the conversation has no language yet.
     """
 
     def name(self) -> Text:
@@ -52,7 +53,7 @@ class ActionSetLanguage(Action):
         source = message_metadata(tracker).get(META_LANG_SOURCE)
         if source == "detected" and tracker.get_slot(SLOT_LANGUAGE_CHOSEN):
             return []
-        if source == "fallback" and tracker.get_slot(SLOT_LANGUAGE):
+        if source in ("guess", "fallback") and tracker.get_slot(SLOT_LANGUAGE):
             return []
         return [SlotSet(SLOT_LANGUAGE, lang)]
 

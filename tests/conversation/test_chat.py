@@ -116,6 +116,13 @@ def test_the_language_sticks_for_short_follow_ups(api):
     assert follow_up["intent"] == "thanks"
 
 
+def test_a_short_first_message_starts_in_its_language_but_never_switches_one(api):
+    assert chat(api, sender(), "привіт")["lang"] == "uk"
+    who = sender()
+    assert chat(api, who, "How do I register my address after moving?")["lang"] == "en"
+    assert chat(api, who, "merhaba")["lang"] == "en"
+
+
 def test_an_explicit_language_is_kept_for_later_turns(api):
     who = sender()
     assert chat(api, who, "hallo", lang="en")["lang"] == "en"

@@ -11,7 +11,7 @@ from service_api.runtime import Runtime
 from service_api.schemas.chat import Button, ChatRequest, ChatResponse, Reply
 from service_api.schemas.nlg import TAG, ReplyTag
 from service_api.services.erasure import erase_sender
-from service_api.services.language import detect_language
+from service_api.services.language import Detection, detect_language
 from service_api.services.language_gap import LanguageGap, answer_language_gap
 from service_api.services.pseudonym import pseudonymise
 from service_api.services.rasa import RasaMessage, RasaUnavailable, send_message
@@ -45,14 +45,7 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
         )
     text = runtime.redactor.redact(body.text)
     detection = detect_language(text)
-    lang, source = body.lang, "request"
-    gap = None
-    if lang is None and detection and detection.decisive:
-        if detection.lang in languages:
-            lang, source = detection.lang, "detected"
-        else:
-            gap = LanguageGap(detection.lang, sender, body.channel, text)
-            lang, source = runtime.catalogue.stand_in_for(detection.lang), "fallback"
+    lang, source, unserved = choose_language(runtime, body, detection)
     metadata = {"channel": body.channel} | ({"lang": lang, "lang_source": source} if lang else {})
     try:
         messages = await send_message(runtime.rasa, sender, text, metadata)
@@ -66,13 +59,36 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
         messages,
         sender=body.sender,
         lang=lang or settings.default_lang,
-        detected_lang=detection.lang if detection else None,
+        detected_lang=detection.lang if detection and detection.decisive else None,
     )
-    if gap is not None:
+    if unserved is not None:
+        gap = LanguageGap(unserved, sender, body.channel, text)
         response = await answer_language_gap(runtime, gap, response)
     if any((message.get("custom") or {}).get(TAG, {}).get("erase") for message in messages):
         await erase_on_request(runtime, body.sender)
     return response
+
+
+def choose_language(
+    runtime: Runtime, body: ChatRequest, detection: Detection | None
+) -> tuple[str | None, str, str | None]:
+    """The language to tell Rasa, how sure it is, and a language Lotse cannot serve.
+
+    Rasa's action_set_language weighs the source against the conversation:
+    a request always wins, a decisive detection switches unless the user chose,
+    a guess or a stand-in only starts a conversation that has no language yet.
+    """
+    if body.lang is not None:
+        return body.lang, "request", None
+    if detection is None:
+        return None, "detected", None
+    if detection.lang in runtime.reply_languages:
+        if detection.decisive:
+            return detection.lang, "detected", None
+        return (detection.lang, "guess", None) if detection.plausible else (None, "detected", None)
+    if detection.decisive:
+        return runtime.catalogue.stand_in_for(detection.lang), "fallback", detection.lang
+    return None, "detected", None
 
 
 async def erase_on_request(runtime: Runtime, sender: str) -> None:
