@@ -27,10 +27,11 @@ def test_ready_when_database_rasa_and_actions_are(client):
     assert response.json() == {"status": "ok"}
 
 
-def test_chat_page_and_api_docs_are_served(client):
+def test_demo_page_widget_and_api_docs_are_served(client):
     page = client.get("/")
     assert page.status_code == 200
-    assert 'aria-live="polite"' in page.text
-    assert client.get("/static/chat.js").status_code == 200
+    assert 'src="/static/widget.js"' in page.text
+    assert client.get("/static/widget.js").status_code == 200
+    assert client.get("/static/widget.css").status_code == 200
     assert "/api/v1/chat" in client.get("/openapi.json").json()["paths"]
     assert client.get("/docs").status_code == 200
