@@ -17,6 +17,11 @@ $(API_ENV)/.installed: requirements/api.lock scripts/make_env.sh
 node_modules/.installed: package-lock.json scripts/browser_deps.sh
 	@scripts/browser_deps.sh
 
+var/tiny-argos/.built: tests/tiny_argos/*.py requirements/tiny-argos-build.txt scripts/build_tiny_argos.sh | $(API_ENV)/.installed
+	@scripts/build_tiny_argos.sh
+
+tiny-packages: var/tiny-argos/.built  ## Train the tiny it<->en translation packages the tests use (~2 min)
+
 setup: $(BOT_ENV)/.installed $(API_ENV)/.installed  ## Create both Python environments
 	@scripts/secrets.sh
 
@@ -26,9 +31,9 @@ train: $(BOT_ENV)/.installed  ## Train the Rasa model if the training data chang
 run: setup train  ## Set up on first use, then start Lotse on localhost:8000
 	@scripts/run.sh
 
-test: setup train lint node_modules/.installed  ## Run the whole test suite (lint included)
+test: setup train lint node_modules/.installed var/tiny-argos/.built  ## Run the whole test suite (lint included)
 	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot
-	$(API_ENV)/bin/python -m pytest tests/api tests/telegram tests/conversation
+	$(API_ENV)/bin/python -m pytest tests/api tests/translation tests/telegram tests/conversation
 
 eval: setup  ## Train Lotse and both baselines on the same data; write docs/eval.md (about an hour)
 	PYTHONPATH=. $(BOT_ENV)/bin/python -m evaluation.run --out docs/eval.md
@@ -49,9 +54,9 @@ lint: $(API_ENV)/.installed  ## ruff and mypy
 
 lock:  ## Re-resolve the pinned dependencies (needs uv)
 	uv pip compile --python-version 3.10 --generate-hashes requirements/bot.in -o requirements/bot.lock
-	uv pip compile --python-version 3.11 --generate-hashes requirements/api.in -o requirements/api.lock
+	uv pip compile --python-version 3.11 --generate-hashes --override requirements/api-overrides.txt requirements/api.in -o requirements/api.lock
 
 clean:  ## Remove environments, models and local state
 	rm -rf $(BOT_ENV) $(API_ENV) models/*.tar.gz var
 
-.PHONY: help setup train run test screenshots eval eval-language-id eval-grouping lint lock clean
+.PHONY: help setup train run test tiny-packages screenshots eval eval-language-id eval-grouping lint lock clean
