@@ -26,7 +26,7 @@ from actions.constants import (
     SLOT_TOPIC,
 )
 from actions.ingest_client import NEEDS
-from actions.metadata import intent_of, user_messages
+from actions.metadata import intent_of, original_text, user_messages
 from actions.outbox import send
 from actions.unmet import need_from
 
@@ -117,7 +117,7 @@ class ActionLogBarrier(Action):
         need = need_from(tracker, KIND_BARRIER)
         report = report_message(tracker)
         understood = (report.get("parse_data") or {}).get("intent") or {}
-        need["text"] = report.get("text") or need["text"]
+        need["text"] = original_text(report) or need["text"]
         need["intent"] = INTENT_REPORT_BARRIER
         need["confidence"] = understood.get("confidence")
         need["barrier"] = tracker.get_slot(SLOT_BARRIER) or OTHER

@@ -62,5 +62,7 @@ KIND_BARRIER: Final = "barrier_report"
 
 # Keys service_api puts into the metadata of each user message.
 META_LANG: Final = "lang"
+# The user's words before machine translation (the NLU saw the translation).
+META_ORIGINAL: Final = "original"
 META_LANG_SOURCE: Final = "lang_source"  # "request", "detected", "guess", "fallback"
 META_CHANNEL: Final = "channel"

@@ -18,6 +18,7 @@ from actions.metadata import (
     message_channel,
     message_lang,
     message_time,
+    original_text,
     record_key,
     user_messages,
 )
@@ -30,9 +31,8 @@ def answered_question(tracker: Tracker) -> str:
     Button presses in between (a detail such as "documents") are payloads, not questions.
     """
     for event in reversed(user_messages(tracker)[:-1]):
-        text = event.get("text") or ""
-        if not text.startswith("/"):
-            return text
+        if not (event.get("text") or "").startswith("/"):
+            return original_text(event)
     return ""
 
 

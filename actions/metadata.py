@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions.constants import META_CHANNEL, META_LANG
+from actions.constants import META_CHANNEL, META_LANG, META_ORIGINAL
 
 
 def message_metadata(tracker: Tracker) -> Dict[str, Any]:
@@ -13,6 +13,13 @@ def message_metadata(tracker: Tracker) -> Dict[str, Any]:
     event = tracker.get_last_event_for("user") or {}
     metadata = event.get("metadata") or {}
     return metadata if isinstance(metadata, dict) else {}
+
+
+def original_text(event: Dict[str, Any]) -> str:
+    """What the user wrote in a user event, before any translation for the NLU."""
+    metadata = event.get("metadata")
+    original = metadata.get(META_ORIGINAL) if isinstance(metadata, dict) else None
+    return original if isinstance(original, str) else event.get("text") or ""
 
 
 def message_lang(tracker: Tracker) -> Optional[str]:

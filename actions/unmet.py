@@ -27,6 +27,7 @@ from actions.metadata import (
     message_channel,
     message_lang,
     message_time,
+    original_text,
     previous_user_message,
     record_key,
 )
@@ -42,7 +43,7 @@ def need_from(tracker: Tracker, kind: str) -> UnmetNeed:
         kind=kind,
         channel=message_channel(tracker),
         lang=message_lang(tracker),
-        text=tracker.latest_message.get("text") or "",
+        text=original_text(tracker.get_last_event_for("user") or {}),
         intent=intent,
         confidence=confidence,
         topic=None,

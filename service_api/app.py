@@ -21,6 +21,7 @@ from service_api.services.enrichment import embed_pending
 from service_api.services.rate_limit import RateLimiter
 from service_api.services.redaction import Redactor
 from service_api.services.retention import purge
+from service_api.services.translation import Translator
 from service_api.services.vocabulary import load_vocabulary
 from service_api.settings import Settings, get_settings
 
@@ -41,6 +42,7 @@ def build_runtime(settings: Settings) -> Runtime:
         redactor=Redactor(catalogue.public_addresses),
         limiter=RateLimiter(settings.chat_per_sender_per_minute),
         vocabulary=load_vocabulary(settings.vocabulary_file),
+        translator=Translator(settings.data_dir),
         rasa=httpx.AsyncClient(base_url=settings.rasa_url, timeout=settings.rasa_timeout_s),
         probe=httpx.AsyncClient(timeout=3.0),
     )

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from service_api.services.catalogue import Catalogue
 from service_api.services.rate_limit import RateLimiter
 from service_api.services.redaction import Redactor
+from service_api.services.translation import Translator
 from service_api.services.vocabulary import Vocabulary
 from service_api.settings import Settings
 
@@ -22,9 +23,15 @@ class Runtime:
     redactor: Redactor
     limiter: RateLimiter
     vocabulary: Vocabulary
+    translator: Translator
     rasa: httpx.AsyncClient
     probe: httpx.AsyncClient
 
     @property
     def reply_languages(self) -> frozenset[str]:
+        """Languages with reviewed texts."""
         return self.catalogue.languages
+
+    def translated_languages(self) -> frozenset[str]:
+        """Languages served through installed translation packages (changes at run time)."""
+        return self.translator.languages() - self.reply_languages

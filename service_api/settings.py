@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     # Sites that may embed the web widget (CORS for the public chat endpoints); "*" = any.
     widget_origins: list[str] = ["*"]
     default_lang: str = "de"
+    translation_timeout_s: float = Field(default=10.0, gt=0)
     report_threshold: int = Field(default=5, ge=1)
     retention_days: int = Field(default=180, ge=1)
     enrich_interval_s: float = Field(

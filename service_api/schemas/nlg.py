@@ -27,6 +27,7 @@ class ReplyTag(TypedDict):
     confidence: float | None
     unmet: bool
     erase: bool  # the user asked to delete their data; the gateway does it
+    machine_translated: bool
 
 
 class NlgResponse(BaseModel):

@@ -15,6 +15,7 @@ package works without a restart. Translations are cached.
 """
 
 import importlib.util
+import logging
 import os
 import sys
 import threading
@@ -41,13 +42,22 @@ def prepare_argos(data_dir: Path) -> Path:
         "ARGOS_PACKAGES_DIR": packages,
         "ARGOS_DEVICE_TYPE": "cpu",
     }
-    if "argostranslate.settings" in sys.modules:
-        if os.environ.get("ARGOS_PACKAGES_DIR") != str(packages):
-            raise RuntimeError("argostranslate was imported before prepare_argos()")
-        return packages
-    os.environ.update({name: str(value) for name, value in wanted.items()})
-    _stand_in_for_stanza()
+    if "argostranslate.settings" not in sys.modules:
+        os.environ.update({name: str(value) for name, value in wanted.items()})
+        _stand_in_for_stanza()
+    # argostranslate logs every sentence it translates at INFO: never the users' words.
+    logging.getLogger("argostranslate").setLevel(logging.WARNING)
     return packages
+
+
+def _point_at(packages: Path) -> None:
+    """argostranslate keeps its packages folder in module globals; make it ours."""
+    from argostranslate import settings, translate
+
+    if settings.package_data_dir != packages:
+        settings.package_data_dir = packages
+        settings.package_dirs = [packages]
+        translate.get_installed_languages.cache_clear()
 
 
 def _stand_in_for_stanza() -> None:
@@ -106,6 +116,13 @@ class Translator:
         codes = {language.code for language in translate.get_installed_languages()} - {PIVOT}
         return frozenset(c for c in codes if self.can(c, PIVOT) and self.can(PIVOT, c))
 
+    def names(self) -> dict[str, str]:
+        """The installed languages' names, as their packages give them."""
+        from argostranslate import translate
+
+        self._refresh()
+        return {language.code: language.name for language in translate.get_installed_languages()}
+
     def translate(self, text: str, source: str, target: str) -> str:
         """The translation of `text`; raises LookupError when no package path exists."""
         if source == target:
@@ -134,6 +151,7 @@ class Translator:
 
     def _refresh(self) -> None:
         """Re-read the packages when their folder changed (installed by the CLI, say)."""
+        _point_at(self.packages_dir)
         stamp = tuple(sorted(p.name for p in self.packages_dir.iterdir() if p.is_dir()))
         if stamp != self._stamp:
             from argostranslate import translate

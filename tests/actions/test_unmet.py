@@ -2,8 +2,8 @@ import pytest
 
 from actions.outbox import outbox
 from actions.settings import get_settings
-from actions.unmet import ActionLogUnmetNeed
-from tests.utils.trackers import said
+from actions.unmet import ActionLogUnmetNeed, need_from
+from tests.utils.trackers import said, user_tracker
 
 FALLBACK_RANKING = [
     {"name": "nlu_fallback", "confidence": 0.6},
@@ -116,3 +116,15 @@ async def test_an_unwritable_outbox_is_not_reported_as_logged(
     [message] = dispatcher.messages
     assert message["response"] == "utter_out_of_scope"
     assert message["unmet"] is False
+
+
+def test_a_machine_translated_message_is_stored_in_the_users_words():
+    conversation = user_tracker(
+        text="Where can I fish?",
+        intent="out_of_scope",
+        metadata={"lang": "it", "original": "Dove posso pescare?"},
+    )
+
+    need = need_from(conversation, "out_of_scope")
+
+    assert (need["text"], need["lang"]) == ("Dove posso pescare?", "it")

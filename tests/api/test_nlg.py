@@ -31,6 +31,7 @@ def test_topic_answer_is_rendered_in_the_slot_language(client, lang, expected):
         "confidence": 0.9,
         "unmet": False,
         "erase": False,
+        "machine_translated": False,
     }
 
 

@@ -57,7 +57,16 @@ class Stack:
             )
         )
 
+    def install_translation(self) -> None:
+        """The tiny it<->en packages (make tiny-packages): Italian goes through translation."""
+        packages = sorted((ROOT / "var" / "tiny-argos").glob("*.argosmodel"))
+        if not packages:
+            pytest.fail("no tiny translation packages: run `make tiny-packages` (make test does)")
+        command = [str(API_BIN / "python"), "-m", "service_api.translation_packages", "install"]
+        subprocess.run([*command, *map(str, packages)], cwd=ROOT, env=self.env, check=True)
+
     def start_all(self) -> None:
+        self.install_translation()
         self.start(
             "rasa",
             [

@@ -250,6 +250,21 @@ def test_a_language_lotse_cannot_write_gets_english_the_picker_and_a_logged_barr
     )
 
 
+def test_a_language_with_translation_packages_is_served_through_them(api, stack):
+    who = sender()
+    text = "Il gatto piccolo vede un cane rosso."  # the tiny test packages know this Italian
+
+    body = chat(api, who, text)
+    short = chat(api, who, "ciao")
+
+    assert (body["lang"], body["detected_lang"]) == ("it", "it")
+    assert body["replies"] and all(reply["machine_translated"] for reply in body["replies"])
+    assert body["unmet"] is True  # a cat and a dog are no city service
+    [need] = [n for n in needs(api, stack) if n["text"] == text]
+    assert (need["lang"], need["kind"]) == ("it", "out_of_scope")
+    assert short["lang"] == "it"  # the conversation stays Italian
+
+
 def test_a_message_in_another_language_keeps_the_conversations_language(api):
     who = sender()
     assert chat(api, who, "Merhaba, ikamet izni uzatmak için ne yapmam lazım?")["lang"] == "tr"

@@ -136,7 +136,7 @@ def train_marian(pairs, sp, pad_id: int, steps: int, hf_dir: Path):
         decoder_attention_heads=4,
         encoder_ffn_dim=256,
         decoder_ffn_dim=256,
-        max_position_embeddings=128,
+        max_position_embeddings=1024,
         activation_function="swish",
         dropout=0.1,
         attention_dropout=0.0,

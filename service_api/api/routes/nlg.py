@@ -9,6 +9,7 @@ from service_api.api.deps import RuntimeDep
 from service_api.schemas.chat import Button
 from service_api.schemas.nlg import TAG, NlgRequest, NlgResponse, ReplyTag
 from service_api.services.catalogue import CatalogueError
+from service_api.services.translation import PIVOT
 
 router = APIRouter(tags=["nlg"])
 logger = logging.getLogger(__name__)
@@ -31,7 +32,13 @@ def render(body: NlgRequest, runtime: RuntimeDep) -> NlgResponse:
     arguments = body.arguments
     # An action that switches the language passes the new one along.
     wanted = _text(arguments.get("language")) or _text(slots.get("language"))
-    lang = catalogue.resolve_lang(wanted, runtime.settings.default_lang)
+    # No reviewed texts in the language, but a translation path: English, translated.
+    translate_to = (
+        wanted
+        if wanted and wanted not in catalogue.packs and wanted in runtime.translated_languages()
+        else None
+    )
+    lang = PIVOT if translate_to else catalogue.resolve_lang(wanted, runtime.settings.default_lang)
     topic = _text(arguments.get("topic"))
     suggestions = arguments.get("suggestions")
     try:
@@ -48,21 +55,34 @@ def render(body: NlgRequest, runtime: RuntimeDep) -> NlgResponse:
     except CatalogueError:
         logger.error("Cannot render %s (topic %s) in %s", body.response, topic, lang, exc_info=True)
         rendered = catalogue.render(FALLBACK_RESPONSE, lang)
+    text, buttons = (
+        rendered.text,
+        [Button(title=b.title, payload=b.payload) for b in rendered.buttons],
+    )
+    if translate_to:
+        text, buttons = translated(runtime, text, buttons, translate_to)
     understood = _mapping(_mapping(body.tracker.get("latest_message")).get("intent"))
     intent = _text(understood.get("name"))
     confidence = understood.get("confidence")
     tag = ReplyTag(
         key=rendered.key,
-        lang=rendered.lang,
+        lang=translate_to or rendered.lang,
         topic=rendered.topic,
         # Finer internal intents (follow-ups such as ask_fees) report their topic.
         intent=intent if intent in runtime.vocabulary.intents else rendered.topic,
         confidence=float(confidence) if isinstance(confidence, int | float) else None,
         unmet=arguments.get("unmet") is True,
         erase=arguments.get("erase") is True,
+        machine_translated=translate_to is not None,
     )
-    return NlgResponse(
-        text=rendered.text,
-        buttons=[Button(title=b.title, payload=b.payload) for b in rendered.buttons],
-        custom={TAG: tag},
-    )
+    return NlgResponse(text=text, buttons=buttons, custom={TAG: tag})
+
+
+def translated(
+    runtime: RuntimeDep, text: str, buttons: list[Button], lang: str
+) -> tuple[str, list[Button]]:
+    """The English text and button titles in `lang`; payloads stay as they are."""
+    translator = runtime.translator
+    return translator.translate(text, PIVOT, lang), [
+        Button(title=translator.translate(b.title, PIVOT, lang), payload=b.payload) for b in buttons
+    ]
