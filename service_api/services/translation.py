@@ -44,7 +44,7 @@ def prepare_argos(data_dir: Path) -> Path:
     }
     if "argostranslate.settings" not in sys.modules:
         os.environ.update({name: str(value) for name, value in wanted.items()})
-        _stand_in_for_stanza()
+    _stand_in_for_stanza()
     # argostranslate logs every sentence it translates at INFO: never the users' words.
     logging.getLogger("argostranslate").setLevel(logging.WARNING)
     return packages
