@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build the tiny it->en and en->it argostranslate packages the translation
+# Build the tiny it->en, en->it and en->de argostranslate packages the translation
 # tests use, offline, from synthetic sentence pairs (tests/tiny_argos/).
 # torch lives only in the throwaway build environment, never in Lotse's.
 set -euo pipefail
@@ -14,7 +14,7 @@ if [ ! -x "$venv/bin/python" ]; then
     2>&1 | grep -v "^WARNING: Location" || true
 fi
 mkdir -p "$out"
-for pair in "it en" "en it"; do
+for pair in "it en" "en it" "en de"; do
   set -- $pair
   echo "==> training the tiny $1->$2 package"
   "$venv/bin/python" tests/tiny_argos/build.py --source "$1" --target "$2" --out "$out" \

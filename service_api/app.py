@@ -17,7 +17,7 @@ from service_api.api.middleware import RequestGuard
 from service_api.db.session import make_engine, migrate, session_factory
 from service_api.runtime import Runtime
 from service_api.services.catalogue import Catalogue
-from service_api.services.enrichment import embed_pending
+from service_api.services.enrichment import embed_pending, translate_pending
 from service_api.services.rate_limit import RateLimiter
 from service_api.services.redaction import Redactor
 from service_api.services.retention import purge
@@ -59,11 +59,12 @@ async def keep_retention(runtime: Runtime) -> None:
 
 
 async def keep_enriching(runtime: Runtime) -> None:
-    """Embed new needs for grouping, batch by batch, whenever some are waiting."""
+    """German renderings, then embeddings for grouping, batch by batch, while some wait."""
     while True:
         try:
             with runtime.sessions() as session:
-                done = await run_in_threadpool(embed_pending, session)
+                done = await run_in_threadpool(translate_pending, session, runtime.translator)
+                done += await run_in_threadpool(embed_pending, session)
         except Exception:  # a bad batch must not stop the loop; it is retried
             logger.exception("enrichment failed; retrying later")
             done = 0

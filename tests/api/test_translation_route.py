@@ -93,3 +93,26 @@ def test_a_failing_package_falls_back_to_a_stand_in(client, fake_rasa, monkeypat
     sent = json.loads(seen[0].content)
     assert (sent["message"], sent["metadata"]["lang_source"]) == (ITALIAN, "fallback")
     assert body["unmet"] is True  # logged as a language barrier
+
+
+def test_reviewers_get_a_german_rendering_wherever_a_path_leads_there(client):
+    from service_api.services.enrichment import translate_pending
+    from tests.api.conftest import ADMIN, INGEST, auth
+
+    for number, (lang, text) in enumerate(
+        [("it", ITALIAN), ("fr", "Où est la mairie ?"), ("de", "Wo ist das Rathaus?")]
+    ):
+        need = {"kind": "fallback", "channel": "web", "lang": lang, "text": text}
+        client.post("/api/v1/needs", json=need | {"sender": f"s{number}"}, headers=auth(INGEST))
+    runtime = client.app.state.runtime
+    with runtime.sessions() as session:
+        assert translate_pending(session, runtime.translator) == 2
+        assert translate_pending(session, runtime.translator) == 0
+
+    needs = client.get("/api/v1/needs", headers=auth(ADMIN)).json()["items"]
+    text_de = {need["lang"]: need["text_de"] for need in needs}
+    assert text_de == {
+        "it": "Der kleine Kater sieht einen roten Hund.",  # it -> en -> de, through English
+        "fr": None,  # no package leads from French to German
+        "de": "Wo ist das Rathaus?",
+    }

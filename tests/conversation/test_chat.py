@@ -1,5 +1,6 @@
 """Through /api/v1/chat against the real Rasa server, action server and service_api."""
 
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -263,6 +264,11 @@ def test_a_language_with_translation_packages_is_served_through_them(api, stack)
     [need] = [n for n in needs(api, stack) if n["text"] == text]
     assert (need["lang"], need["kind"]) == ("it", "out_of_scope")
     assert short["lang"] == "it"  # the conversation stays Italian
+    deadline = time.monotonic() + 60  # service_api renders it in German in the background
+    while need["text_de"] is None and time.monotonic() < deadline:
+        time.sleep(1)
+        [need] = [n for n in needs(api, stack) if n["text"] == text]
+    assert need["text_de"] == "Der kleine Kater sieht einen roten Hund."
 
 
 def test_a_message_in_another_language_keeps_the_conversations_language(api):

@@ -1,4 +1,4 @@
-"""Build a tiny, fully offline argostranslate package, it -> en or en -> it.
+"""Build a tiny, fully offline argostranslate package between it, en and de.
 
 Steps: synthetic parallel data (synthetic.py) -> SentencePiece model (Marian id
 layout) -> tiny MarianMT model trained on CPU -> CTranslate2 conversion ->
@@ -9,6 +9,7 @@ timestamps. Nothing is downloaded. Runs in its own environment with torch
 (`make tiny-packages`, scripts/build_tiny_argos.sh), never in Lotse's.
 
 Usage: python build.py --source it --target en [--out DIR] [--steps N]
+(the packages Lotse's tests use: it -> en, en -> it, en -> de)
 """
 
 from __future__ import annotations
@@ -37,9 +38,13 @@ import numpy as np  # noqa: E402
 import sentencepiece as spm  # noqa: E402
 import torch  # noqa: E402
 from splitter import build_rule_sbd_model  # noqa: E402
-from synthetic import generate_pairs, translate_reference  # noqa: E402
+from synthetic import sentences, translate_reference  # noqa: E402
 
-NAMES = {"it": "Italian (tiny synthetic test model)", "en": "English"}
+NAMES = {
+    "it": "Italian (tiny synthetic test model)",
+    "en": "English",
+    "de": "German (tiny synthetic test model)",
+}
 FROM_CODE, TO_CODE = "it", "en"  # set by main() from --source/--target
 PACKAGE_VERSION = "1.0"
 SEED = 1234
@@ -55,12 +60,11 @@ def log(msg: str) -> None:
 
 # --------------------------------------------------------------------------- data
 def make_data():
-    """(source, target) pairs; the generator gives (it, en)."""
-    train = generate_pairs(N_TRAIN, seed=SEED)
-    heldout = generate_pairs(N_HELDOUT, seed=SEED + 1, exclude={x for x, _ in train})
-    if FROM_CODE == "en":
-        train, heldout = ([(e, x) for x, e in pairs] for pairs in (train, heldout))
-    return train, heldout
+    """(source, target) pairs of generated sentences; held-out ones never in training."""
+    train = sentences(N_TRAIN, seed=SEED)
+    heldout = sentences(N_HELDOUT, seed=SEED + 1, exclude={s["it"] for s in train})
+    assert all(translate_reference(s["it"]) == s["en"] for s in train + heldout)
+    return [[(s[FROM_CODE], s[TO_CODE]) for s in group] for group in (train, heldout)]
 
 
 # ------------------------------------------------------------------ sentencepiece
@@ -273,8 +277,8 @@ def zip_package(pkg_dir: Path, out_file: Path):
 def main():
     global FROM_CODE, TO_CODE
     ap = argparse.ArgumentParser()
-    ap.add_argument("--source", choices=["it", "en"], default="it")
-    ap.add_argument("--target", choices=["it", "en"], default="en")
+    ap.add_argument("--source", choices=sorted(NAMES), default="it")
+    ap.add_argument("--target", choices=sorted(NAMES), default="en")
     ap.add_argument("--out", default=str(HERE / "dist"))
     ap.add_argument("--steps", type=int, default=400)
     ap.add_argument("--quantization", default="int8", choices=["int8", "float16", "float32"])
@@ -295,8 +299,6 @@ def main():
         stem = f"{FROM_CODE}_{TO_CODE}"
         (out_dir / f"{stem}.train.tsv").write_text("".join(f"{x}\t{e}\n" for x, e in train))
         (out_dir / f"{stem}.heldout.tsv").write_text("".join(f"{x}\t{e}\n" for x, e in heldout))
-        italian = (lambda p: p) if FROM_CODE == "it" else (lambda p: (p[1], p[0]))
-        assert all(translate_reference(x) == e for x, e in map(italian, train + heldout))
         log(f"data: {len(train)} train / {len(heldout)} held-out pairs, e.g. {train[0]}")
         timings["data"] = time.perf_counter() - t
 

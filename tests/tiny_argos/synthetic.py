@@ -1,9 +1,12 @@
-"""A tiny, grammatical corner of Italian and its English, as parallel sentences.
+"""A tiny, grammatical corner of Italian, English and German, as parallel sentences.
 
 Masculine nouns only, adjectives after the noun as Italian has them
-("the small cat" -> "il gatto piccolo"). Real Italian words let the gateway's
-language detector recognise the messages, so the machine-translation route
-is tested as users reach it. Sentences start with a capital and end with ".".
+("the small cat" -> "il gatto piccolo"); German declines article, adjective
+and noun by case ("der kleine Kater", "einen kleinen Kater"). Real Italian
+words let the gateway's language detector recognise the messages, so the
+machine-translation route is tested as users reach it; German gives
+reviewers' `text_de` a path (it -> en -> de). Sentences start with a capital
+and end with ".".
 """
 
 from __future__ import annotations
@@ -39,6 +42,48 @@ VERBS_T = {  # transitive
 }
 VERBS_I = {"sleeps": "dorme", "runs": "corre", "sings": "canta"}  # intransitive
 
+# German: (nominative, accusative) forms; verbs that take the accusative.
+DE_NOUNS = {
+    "cat": ("Kater", "Kater"),
+    "dog": ("Hund", "Hund"),
+    "sparrow": ("Sperling", "Sperling"),
+    "child": ("Junge", "Jungen"),
+    "farmer": ("Bauer", "Bauern"),
+    "teacher": ("Lehrer", "Lehrer"),
+    "fish": ("Fisch", "Fisch"),
+    "horse": ("Hengst", "Hengst"),
+}
+DE_ADJS = {
+    "small": "klein", "big": "groß", "red": "rot", "green": "grün", "tall": "lang", "happy": "froh",
+}  # fmt: skip
+DE_VERBS = {
+    "sees": "sieht", "likes": "mag", "follows": "verfolgt", "finds": "findet",
+    "helps": "unterstützt", "calls": "ruft", "sleeps": "schläft", "runs": "rennt",
+    "sings": "singt",
+}  # fmt: skip
+
+
+def german_np(en: list[str], accusative: bool) -> list[str]:
+    """An English noun phrase ("the small cat") in German, in the given case."""
+    det, *adj, noun = en
+    definite = det == "the"
+    article = ("den" if accusative else "der") if definite else ("einen" if accusative else "ein")
+    words = [article]
+    if adj:
+        stem = DE_ADJS[adj[0]]
+        words.append(stem + ("en" if accusative else ("e" if definite else "er")))
+    return words + [DE_NOUNS[noun][1 if accusative else 0]]
+
+
+def german(en_sentence: str) -> str:
+    """The German of a generated English sentence."""
+    words = en_sentence.rstrip(".").lower().split()
+    verb = next(i for i, w in enumerate(words) if w in DE_VERBS)
+    out = german_np(words[:verb], False) + [DE_VERBS[words[verb]]]
+    if verb + 1 < len(words):
+        out += german_np(words[verb + 1 :], True)
+    return _cap(out)
+
 
 def _np(rng: random.Random) -> tuple[list[str], list[str]]:
     det = rng.choice(sorted(DETS))
@@ -70,7 +115,7 @@ def random_pair(rng: random.Random) -> tuple[str, str]:
 
 
 def generate_pairs(n: int, seed: int, exclude: set[str] = frozenset()) -> list[tuple[str, str]]:
-    """n distinct (xx, en) pairs, none of whose xx side is in `exclude`."""
+    """n distinct (it, en) pairs, none of whose Italian side is in `exclude`."""
     rng = random.Random(seed)
     seen = set(exclude)
     pairs = []
@@ -81,6 +126,11 @@ def generate_pairs(n: int, seed: int, exclude: set[str] = frozenset()) -> list[t
         seen.add(xx)
         pairs.append((xx, en))
     return pairs
+
+
+def sentences(n: int, seed: int, exclude: set[str] = frozenset()) -> list[dict[str, str]]:
+    """n distinct sentences in it, en and de."""
+    return [{"it": it, "en": en, "de": german(en)} for it, en in generate_pairs(n, seed, exclude)]
 
 
 def translate_reference(xx_sentence: str) -> str:
