@@ -116,3 +116,24 @@ def test_reviewers_get_a_german_rendering_wherever_a_path_leads_there(client):
         "fr": None,  # no package leads from French to German
         "de": "Wo ist das Rathaus?",
     }
+
+
+def test_a_package_installed_while_running_serves_its_language_at_once(settings):
+    with TestClient(create_app(settings)) as running:
+        seen: list[httpx.Request] = []
+        running.app.state.runtime.rasa = httpx.AsyncClient(
+            base_url="http://rasa.test",
+            transport=httpx.MockTransport(
+                lambda request: seen.append(request) or httpx.Response(200, json=tagged("ok"))
+            ),
+        )
+        before = running.post("/api/v1/chat", json={"sender": "a", "text": ITALIAN}).json()
+        command = [sys.executable, "-m", "service_api.translation_packages", "install"]
+        env = {"LOTSE_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin"}
+        subprocess.run([*command, *map(str, PACKAGES)], cwd=ROOT, env=env, check=True)
+        after = running.post("/api/v1/chat", json={"sender": "b", "text": ITALIAN}).json()
+
+    sources = [json.loads(request.content)["metadata"]["lang_source"] for request in seen]
+    assert sources == ["fallback", "detected"]  # no package, then the translation route
+    assert json.loads(seen[1].content)["message"] == "The small cat sees a red dog."
+    assert (before["unmet"], after["unmet"]) == (True, False)
