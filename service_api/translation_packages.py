@@ -13,6 +13,7 @@ or they would try to fetch one on first use; such packages are refused.
 """
 
 import argparse
+import os
 import sys
 import tempfile
 import urllib.request
@@ -25,8 +26,6 @@ SPLITTER = "/minisbd/"
 
 
 def data_dir() -> Path:
-    import os
-
     return Path(os.environ.get("LOTSE_DATA_DIR", REPO_ROOT / "var"))
 
 

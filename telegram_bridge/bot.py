@@ -9,8 +9,9 @@ each user's last reply, in memory, to speak when Lotse cannot.
 import asyncio
 import logging
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
+from typing import Any
 
 import httpx
 from telegram import BotCommand, Update
@@ -42,6 +43,8 @@ COMMAND_PAYLOADS = {
     "delete": '/privacy_info{"erase": "yes"}',
 }
 LANG_KEY = "lang"
+App = Application[Any, Any, Any, Any, Any, Any]
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 class Bridge:
@@ -54,7 +57,7 @@ class Bridge:
             weakref.WeakValueDictionary()
         )
 
-    def register(self, application: Application) -> None:  # type: ignore[type-arg]
+    def register(self, application: App) -> None:
         application.add_handler(CommandHandler("start", self.start))
         for command, payload in COMMAND_PAYLOADS.items():
             application.add_handler(CommandHandler(command, self.send_payload(payload)))
@@ -79,7 +82,7 @@ class Bridge:
         if await self.converse(update, context, "/greet", lang=self.guess(update)):
             await self.converse(update, context, "/change_language")
 
-    def send_payload(self, payload: str):  # type: ignore[no-untyped-def]
+    def send_payload(self, payload: str) -> Handler:
         async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await self.converse(update, context, payload)
             if payload == COMMAND_PAYLOADS["delete"] and context.user_data is not None:
@@ -185,11 +188,11 @@ async def typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> AsyncItera
         task.cancel()
 
 
-def build_application(settings: BridgeSettings) -> Application:  # type: ignore[type-arg]
+def build_application(settings: BridgeSettings) -> App:
     texts = load_texts(settings.catalogue_dir)
     client = httpx.AsyncClient(base_url=str(settings.lotse_url), timeout=settings.lotse_timeout_s)
 
-    async def announce_commands(application: Application) -> None:  # type: ignore[type-arg]
+    async def announce_commands(application: App) -> None:
         """The command menu in every language Telegram knows by a two-letter code."""
         try:
             for lang, channel in texts.items():
@@ -201,7 +204,7 @@ def build_application(settings: BridgeSettings) -> Application:  # type: ignore[
         except TelegramError as error:
             logger.warning("could not set the command menu: %s", type(error).__name__)
 
-    async def close(application: Application) -> None:  # type: ignore[type-arg]
+    async def close(application: App) -> None:
         await client.aclose()
 
     application = (
