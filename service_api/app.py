@@ -3,6 +3,7 @@
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -43,6 +44,7 @@ def build_runtime(settings: Settings) -> Runtime:
         limiter=RateLimiter(settings.chat_per_sender_per_minute),
         vocabulary=load_vocabulary(settings.vocabulary_file),
         translator=Translator(settings.data_dir),
+        translation_pool=ThreadPoolExecutor(max_workers=2, thread_name_prefix="translate"),
         rasa=httpx.AsyncClient(base_url=settings.rasa_url, timeout=settings.rasa_timeout_s),
         probe=httpx.AsyncClient(timeout=3.0),
     )
@@ -89,6 +91,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             task.cancel()
         await runtime.rasa.aclose()
         await runtime.probe.aclose()
+        runtime.translation_pool.shutdown(wait=False, cancel_futures=True)
         runtime.engine.dispose()
 
 

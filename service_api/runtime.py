@@ -1,5 +1,6 @@
 """Everything the routes share, built once at start-up (see app.lifespan)."""
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import httpx
@@ -24,6 +25,8 @@ class Runtime:
     limiter: RateLimiter
     vocabulary: Vocabulary
     translator: Translator
+    # Replies are translated here, so that a slow package can be given up on (NLG).
+    translation_pool: ThreadPoolExecutor
     rasa: httpx.AsyncClient
     probe: httpx.AsyncClient
 

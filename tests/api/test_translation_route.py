@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -137,3 +138,22 @@ def test_a_package_installed_while_running_serves_its_language_at_once(settings)
     assert sources == ["fallback", "detected"]  # no package, then the translation route
     assert json.loads(seen[1].content)["message"] == "The small cat sees a red dog."
     assert (before["unmet"], after["unmet"]) == (True, False)
+
+
+def test_a_slow_or_broken_package_leaves_the_reply_in_english(client, monkeypatch):
+    runtime = client.app.state.runtime
+    english = client.post("/nlg", json=nlg_body("utter_greet", "en")).json()
+
+    def slow(*args):
+        time.sleep(2)
+        return "troppo tardi"
+
+    monkeypatch.setattr(runtime.settings, "translation_timeout_s", 0.2)
+    monkeypatch.setattr(runtime.translator, "translate", slow)
+    answer = client.post("/nlg", json=nlg_body("utter_greet", "it")).json()
+
+    assert answer["text"] == english["text"]
+    assert (answer["custom"]["lotse"]["lang"], answer["custom"]["lotse"]["machine_translated"]) == (
+        "en",
+        False,
+    )

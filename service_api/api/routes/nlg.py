@@ -60,7 +60,11 @@ def render(body: NlgRequest, runtime: RuntimeDep) -> NlgResponse:
         [Button(title=b.title, payload=b.payload) for b in rendered.buttons],
     )
     if translate_to:
-        text, buttons = translated(runtime, text, buttons, translate_to)
+        try:
+            text, buttons = translated(runtime, text, buttons, translate_to)
+        except Exception:  # slow, broken or removed package: the English is still an answer
+            logger.error("Cannot translate %s into %s", body.response, translate_to, exc_info=True)
+            translate_to = None
     understood = _mapping(_mapping(body.tracker.get("latest_message")).get("intent"))
     intent = _text(understood.get("name"))
     confidence = understood.get("confidence")
@@ -81,8 +85,15 @@ def render(body: NlgRequest, runtime: RuntimeDep) -> NlgResponse:
 def translated(
     runtime: RuntimeDep, text: str, buttons: list[Button], lang: str
 ) -> tuple[str, list[Button]]:
-    """The English text and button titles in `lang`; payloads stay as they are."""
-    translator = runtime.translator
-    return translator.translate(text, PIVOT, lang), [
-        Button(title=translator.translate(b.title, PIVOT, lang), payload=b.payload) for b in buttons
+    """The English text and button titles in `lang`; payloads stay as they are.
+
+    Raises TimeoutError when the package takes longer than LOTSE_TRANSLATION_TIMEOUT_S.
+    """
+    texts = [text, *(b.title for b in buttons)]
+    job = runtime.translation_pool.submit(
+        lambda: [runtime.translator.translate(t, PIVOT, lang) for t in texts]
+    )
+    translated_text, *titles = job.result(timeout=runtime.settings.translation_timeout_s)
+    return translated_text, [
+        Button(title=title, payload=b.payload) for title, b in zip(titles, buttons, strict=True)
     ]
