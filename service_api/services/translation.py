@@ -57,7 +57,7 @@ def _point_at(packages: Path) -> None:
     if settings.package_data_dir != packages:
         settings.package_data_dir = packages
         settings.package_dirs = [packages]
-        translate.get_installed_languages.cache_clear()
+        _forget_installed(translate)
 
 
 def _stand_in_for_stanza() -> None:
@@ -77,6 +77,18 @@ def _stand_in_for_stanza() -> None:
     sys.modules["stanza"] = stub
 
 
+def _forget_installed(translate: Any) -> None:
+    """Make argostranslate build its languages afresh.
+
+    Besides its cached language list, it keeps each package's translation in
+    `installed_translates`, tied to the Language objects of the list it was
+    first built for; reused after a change, they hide new pivots (it -> en
+    -> de once en -> de arrives).
+    """
+    translate.get_installed_languages.cache_clear()
+    translate.installed_translates.clear()
+
+
 @dataclass(frozen=True)
 class InstalledPackage:
     source: str
@@ -92,6 +104,7 @@ class Translator:
         self.packages_dir = prepare_argos(data_dir)
         self._lock = threading.Lock()
         self._stamp: tuple[str, ...] | None = None
+        self._languages: frozenset[str] | None = None  # worked out once per package set
         self._translate = lru_cache(maxsize=CACHE_SIZE)(self._translate_uncached)
 
     def packages(self) -> list[InstalledPackage]:
@@ -111,10 +124,14 @@ class Translator:
     def languages(self) -> frozenset[str]:
         """Languages Lotse can both understand (into English) and answer in (from English)."""
         self._refresh()
-        from argostranslate import translate
+        if self._languages is None:
+            from argostranslate import translate
 
-        codes = {language.code for language in translate.get_installed_languages()} - {PIVOT}
-        return frozenset(c for c in codes if self.can(c, PIVOT) and self.can(PIVOT, c))
+            codes = {language.code for language in translate.get_installed_languages()} - {PIVOT}
+            self._languages = frozenset(
+                c for c in codes if self.can(c, PIVOT) and self.can(PIVOT, c)
+            )
+        return self._languages
 
     def names(self) -> dict[str, str]:
         """The installed languages' names, as their packages give them."""
@@ -156,5 +173,6 @@ class Translator:
         if stamp != self._stamp:
             from argostranslate import translate
 
-            translate.get_installed_languages.cache_clear()
+            _forget_installed(translate)
             self._stamp = stamp
+            self._languages = None

@@ -114,3 +114,14 @@ def test_the_cli_lists_and_refuses_what_it_cannot_use(installed, tmp_path):
     assert refused.returncode == 1 and "sentence splitter" in refused.stderr
     assert cli(installed, "install", str(tmp_path / "missing.argosmodel")).returncode != 0
     assert cli(installed, "remove", "xx", "yy").returncode == 1
+
+
+def test_a_package_installed_later_opens_a_new_path_through_english(installed, translator):
+    cli(installed, "remove", "en", "de")
+    assert translator.translate("Il gatto dorme.", "it", "en") == "The cat sleeps."
+    assert not translator.can("it", "de")
+
+    assert cli(installed, "install", str(BUILT / "translate-en_de-1_0.argosmodel")).returncode == 0
+
+    assert translator.translate("Il gatto dorme.", "it", "de") == "Der Kater schläft."
+    assert cli(installed, "remove", "en", "de").returncode == 0
