@@ -1,6 +1,7 @@
 """Headless Debian Chromium under Playwright, offline, plus axe-core from npm."""
 
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,8 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, Page, sync_playwright
-
-from tests.utils.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -64,16 +63,15 @@ def screenshot(page: Page, name: str, tmp: Path) -> Path:
 @contextmanager
 def city_site(html: str) -> Iterator[str]:
     """Another origin, like the city's own website, serving one page; yields its URL."""
-    folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"city-site-{free_port()}"
-    folder.mkdir()
-    (folder / "index.html").write_text(html, encoding="utf-8")
-    handler = partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/index.html"
-    finally:
-        server.shutdown()
+    with tempfile.TemporaryDirectory(prefix="city-site-") as folder:
+        (Path(folder) / "index.html").write_text(html, encoding="utf-8")
+        handler = partial(QuietHandler, directory=folder)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_port}/index.html"
+        finally:
+            server.shutdown()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
