@@ -28,8 +28,8 @@ setup: $(BOT_ENV)/.installed $(API_ENV)/.installed  ## Create both Python enviro
 train: $(BOT_ENV)/.installed  ## Train the Rasa model if the training data changed
 	@scripts/train.sh
 
-run: setup train  ## Set up on first use, then start Lotse on localhost:8000
-	@scripts/run.sh
+run: setup train  ## Set up on first use, then start Lotse on localhost:8000 (DEMO=1: with demo data)
+	@LOTSE_DEMO_DATA=$(if $(DEMO),true,$${LOTSE_DEMO_DATA:-false}) scripts/run.sh
 
 test: setup train lint node_modules/.installed var/tiny-argos/.built  ## Run the whole test suite (lint included)
 	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot

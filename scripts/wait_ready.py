@@ -28,6 +28,8 @@ def main() -> None:
         "\nLotse is ready:\n"
         f"  chat page      {base}/\n"
         f"  chat API       POST {base}/api/v1/chat\n"
+        f"  review inbox   {base}/inbox\n"
+        f"  dashboard      {base}/dashboard  (sign in with LOTSE_ADMIN_TOKEN from var/lotse.env)\n"
         f"  API docs       {base}/docs\n"
         f"  health         {base}/healthz\n"
         "Press Ctrl-C to stop everything.\n",

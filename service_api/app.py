@@ -17,6 +17,9 @@ from service_api.api.main import api_router, root_router
 from service_api.api.middleware import RequestGuard
 from service_api.db.session import make_engine, migrate, session_factory
 from service_api.runtime import Runtime
+from service_api.screens.routes import SCREENS_STATIC, not_allowed, screens_router, to_sign_in
+from service_api.screens.session import NotAllowed, SignInRequired
+from service_api.services import demo
 from service_api.services.catalogue import Catalogue
 from service_api.services.enrichment import embed_pending, translate_pending
 from service_api.services.rate_limit import RateLimiter
@@ -78,6 +81,10 @@ async def keep_enriching(runtime: Runtime) -> None:
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     runtime = build_runtime(app.state.settings)
     app.state.runtime = runtime
+    if runtime.settings.demo_data:
+        with runtime.sessions() as session:
+            added = await run_in_threadpool(demo.seed, session)
+        logger.info("demo data: %d synthetic needs added (shown only in the demo view)", added)
     logger.info(
         "service_api ready: database migrated, catalogue %s", sorted(runtime.reply_languages)
     )
@@ -113,5 +120,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.include_router(api_router, prefix="/api/v1")
     app.include_router(root_router)
+    app.include_router(screens_router)
+    app.add_exception_handler(SignInRequired, to_sign_in)  # type: ignore[arg-type]
+    app.add_exception_handler(NotAllowed, not_allowed)  # type: ignore[arg-type]
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/screens/static", StaticFiles(directory=SCREENS_STATIC), name="screens-static")
     return app

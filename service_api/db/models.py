@@ -47,6 +47,8 @@ class UnmetNeed(Base):
     occurred_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Sentence embedding of the text for grouping (services/grouping.py); None until computed.
     embedding: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # Demo data seeded by `make run DEMO=1`: shown apart, never counted in real reports.
+    synthetic: Mapped[bool] = mapped_column(default=False, index=True)
 
 
 class Erasure(Base):
@@ -102,3 +104,18 @@ class FeedbackEntry(Base):
     lang: Mapped[str | None] = mapped_column(String(16))
     sender: Mapped[str] = mapped_column(String(64), index=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    synthetic: Mapped[bool] = mapped_column(default=False, index=True)
+
+
+class StaffSession(Base):
+    """A signed-in reviewer or analyst in the city's screens; the cookie holds the secret."""
+
+    __tablename__ = "staff_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(String(240))
+    csrf: Mapped[str] = mapped_column(String(64))
+    ui_lang: Mapped[str] = mapped_column(String(8), default="de")
+    demo: Mapped[bool] = mapped_column(default=False)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -52,6 +52,7 @@ class NeedOut(BaseModel):
     barrier: str | None
     district: str | None
     status: str
+    synthetic: bool
 
 
 class NeedPage(BaseModel):

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from service_api.api.deps import IngestDep, ReviewerDep, RuntimeDep, SessionDep
 from service_api.db.models import Erasure, UnmetNeed
 from service_api.schemas.needs import NeedIn, NeedKind, NeedOut, NeedPage
+from service_api.services.review import NEWEST_FIRST
 
 router = APIRouter(prefix="/needs", tags=["needs"])
 
@@ -76,6 +77,10 @@ def need_filters(
     district: Annotated[str | None, Query(max_length=64)] = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    dataset: Annotated[
+        str,
+        Query(pattern="^(real|demo)$", description="`demo`: the synthetic demo records instead"),
+    ] = "real",
 ) -> list[ColumnElement[bool]]:
     """The reviewers' filters, as conditions on UnmetNeed."""
     equal = {
@@ -87,6 +92,7 @@ def need_filters(
         UnmetNeed.district: district,
     }
     conditions = [column == value for column, value in equal.items() if value is not None]
+    conditions.append(UnmetNeed.synthetic.is_(dataset == "demo"))
     if since is not None:
         conditions.append(UnmetNeed.created_at >= since)
     if until is not None:
@@ -95,7 +101,6 @@ def need_filters(
 
 
 NeedFilters = Annotated[list[ColumnElement[bool]], Depends(need_filters)]
-NEWEST_FIRST = (UnmetNeed.created_at.desc(), UnmetNeed.id.desc())
 
 
 @router.get("")

@@ -2,14 +2,11 @@
 
 from typing import Annotated
 
-import numpy as np
-import yaml
 from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 from sqlalchemy import select
-from sqlalchemy.orm import undefer
 
 from service_api.api.deps import ReviewerDep, RuntimeDep, SessionDep
-from service_api.api.routes.needs import NEWEST_FIRST, NeedFilters
+from service_api.api.routes.needs import NeedFilters
 from service_api.db.models import NeedStatusChange, UnmetNeed
 from service_api.schemas.chat import LANG_PATTERN
 from service_api.schemas.needs import NeedOut
@@ -18,11 +15,11 @@ from service_api.schemas.review import (
     NeedGroup,
     NeedGroups,
     StatusChangeOut,
-    Triage,
     TriageIn,
 )
+from service_api.services import review
 from service_api.services.audit import audit
-from service_api.services.grouping import cluster, from_bytes
+from service_api.services.review import TriageError
 
 router = APIRouter(tags=["review"])
 NeedId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -55,16 +52,7 @@ def group_needs(
     limit: Annotated[int, Query(ge=1, le=2000)] = 500,
 ) -> NeedGroups:
     """Similar needs of the newest `limit` that match, grouped across languages; biggest first."""
-    rows = session.scalars(
-        select(UnmetNeed)
-        .options(undefer(UnmetNeed.embedding))
-        .where(*conditions)
-        .order_by(*NEWEST_FIRST)
-        .limit(limit)
-    ).all()
-    embedded = [row for row in rows if row.embedding]
-    vectors = np.array([from_bytes(row.embedding) for row in embedded if row.embedding])
-    groups = [[embedded[i] for i in members] for members in cluster(vectors)]
+    found, considered, pending = review.groups(session, conditions, limit)
     return NeedGroups(
         groups=[
             NeedGroup(
@@ -72,10 +60,10 @@ def group_needs(
                 langs=sorted({need.lang for need in members if need.lang}),
                 needs=[NeedOut.model_validate(need) for need in members],
             )
-            for members in groups
+            for members in found
         ],
-        considered=len(rows),
-        pending=len(rows) - len(embedded),
+        considered=considered,
+        pending=pending,
     )
 
 
@@ -93,28 +81,12 @@ def triage_need(
     reviewer: ReviewerDep,
 ) -> NeedDetail:
     need = _need(session, need_id)
-    if body.topic is not None and body.topic not in runtime.vocabulary.topics:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Unknown topic {body.topic!r}")
-    if body.action is Triage.DUPLICATE:
-        if body.duplicate_of == need.id:
-            raise HTTPException(
-                status.HTTP_422_UNPROCESSABLE_CONTENT, "A need cannot repeat itself"
-            )
-        _need(session, body.duplicate_of or 0)
-    session.add(
-        NeedStatusChange(
-            need_id=need.id,
-            from_status=need.status,
-            to_status=body.action,
-            topic=body.topic,
-            duplicate_of=body.duplicate_of,
-            actor=reviewer.label,
-        )
-    )
-    need.status = body.action
-    if body.topic is not None:
-        need.topic = body.topic
-    audit(session, reviewer.label, f"triage:{body.action}", f"need {need.id}")
+    if body.duplicate_of is not None and body.duplicate_of != need.id:
+        _need(session, body.duplicate_of)
+    try:
+        review.triage(session, [need], body, reviewer.label, runtime.vocabulary.topics)
+    except TriageError as error:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from error
     session.commit()
     return _detail(session, need)
 
@@ -130,26 +102,11 @@ def export_training_data(
     lang: Annotated[str, Query(pattern=LANG_PATTERN, max_length=16)],
 ) -> Response:
     """Needs triaged as training examples, as Rasa NLU training data for one language."""
-    rows = session.execute(
-        select(UnmetNeed.topic, UnmetNeed.text)
-        .where(UnmetNeed.status == Triage.TRAINING_EXAMPLE, UnmetNeed.lang == lang)
-        .order_by(UnmetNeed.topic, UnmetNeed.id)
-    ).all()
-    examples: dict[str, list[str]] = {}
-    for topic, text in rows:
-        if topic and text and text not in examples.setdefault(topic, []):
-            examples[topic].append(" ".join(text.split()))
-    document = {
-        "version": "3.1",
-        "nlu": [
-            {"intent": topic, "examples": "".join(f"- {text}\n" for text in texts)}
-            for topic, texts in examples.items()
-        ],
-    }
-    audit(session, reviewer.label, "export", f"lang {lang}: {len(rows)} examples")
+    document, count = review.training_data(session, lang)
+    audit(session, reviewer.label, "export", f"lang {lang}: {count} examples")
     session.commit()
     return Response(
-        yaml.safe_dump(document, allow_unicode=True, sort_keys=False),
+        document,
         media_type="application/yaml",
         headers={"Content-Disposition": f'attachment; filename="nlu_{lang}.yml"'},
     )
