@@ -18,16 +18,16 @@ LAST_MONTH = period.shift(period.this_month(), -1)
 IN_LAST_MONTH = datetime(LAST_MONTH.year, LAST_MONTH.month, 10, 12, tzinfo=UTC)
 
 
-def issue(client: TestClient, role: str) -> str:
-    response = client.post(
+def issue(http: TestClient, role: str) -> str:
+    response = http.post(
         "/api/v1/tokens", json={"role": role, "label": f"Test {role}"}, headers=auth(ADMIN)
     )
     return str(response.json()["token"])
 
 
-def sign_in(client: TestClient, role: str) -> str:
+def sign_in(http: TestClient, role: str) -> str:
     """Sign the test client in with a new token of the role; returns the session's CSRF token."""
-    response = client.post("/signin", data={"token": issue(client, role)})
+    response = http.post("/signin", data={"token": issue(http, role)})
     assert response.status_code == 200, response.text
     return csrf_of(response.text)
 
@@ -39,6 +39,6 @@ def csrf_of(html: str) -> str:
 
 
 @pytest.fixture
-def db(client):
+def db(client):  # noqa: F811 (the fixture imported above)
     with client.app.state.runtime.sessions() as session:
         yield session
