@@ -33,13 +33,13 @@ run: setup train  ## Set up on first use, then start Lotse on localhost:8000 (DE
 
 test: setup train lint node_modules/.installed var/tiny-argos/.built  ## Run the whole test suite (lint included)
 	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot
-	$(API_ENV)/bin/python -m pytest tests/api tests/translation tests/telegram tests/conversation
+	$(API_ENV)/bin/python -m pytest tests/api tests/screens tests/translation tests/telegram tests/conversation
 
 eval: setup  ## Train Lotse and both baselines on the same data; write docs/eval.md (about an hour)
 	PYTHONPATH=. $(BOT_ENV)/bin/python -m evaluation.run --out docs/eval.md
 
 screenshots: setup train node_modules/.installed  ## Renew docs/screenshots/ from the browser tests
-	LOTSE_SCREENSHOTS=docs/screenshots $(API_ENV)/bin/python -m pytest tests/conversation/test_widget.py
+	LOTSE_SCREENSHOTS=docs/screenshots $(API_ENV)/bin/python -m pytest tests/conversation/test_widget.py tests/screens/test_browser.py
 
 eval-language-id: setup  ## Measure language identification on 16 languages; write docs/language-id.md
 	$(API_ENV)/bin/python -m evaluation.language_id --out docs/language-id.md

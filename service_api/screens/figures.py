@@ -32,7 +32,7 @@ SERIES_STYLES = [
     ("#CC79A7", "8 3 2 3"),
     ("#000000", "1 2"),
 ]
-SHADES = ["#e8f1fa", "#b9d3ee", "#7fb0dc", "#3f7fbf", "#0b4f8a"]  # light to dark
+SHADES = ["#e8f1fa", "#b9d3ee", "#7fb0dc", "#2a64a0", "#0b4f8a"]  # light to dark
 
 Label = Callable[[Any], str]
 
@@ -237,7 +237,7 @@ def _trend(
     biggest = sorted(by_barrier, key=lambda b: -sum(n or 0 for n in by_barrier[b].values()))[
         :TREND_SERIES
     ]
-    headers = [t("col_month"), *(labels.barrier(b) for b in biggest), t("fig_barrier")]
+    headers = [t("col_month"), *(labels.barrier(b) for b in biggest), t("col_total")]
     rows = [
         [month, *(by_barrier[b].get(month, 0) for b in biggest), totals.get(month, 0)]
         for month in months

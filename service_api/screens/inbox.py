@@ -22,6 +22,7 @@ from service_api.services.review import NEWEST_FIRST, TriageError
 router = APIRouter(include_in_schema=False)
 PAGE = 25
 GROUPS_SHOWN = 30
+ROWS_PER_GROUP = 8  # the form still covers every member
 Filter = Annotated[str, Query(max_length=64)]
 FILTERS = ("status", "kind", "lang", "topic", "barrier", "district")
 
@@ -110,6 +111,7 @@ def groups(
         staff,
         session,
         groups=shown,
+        shown_per_group=ROWS_PER_GROUP,
         considered=considered,
         pending=pending,
         chosen=chosen,

@@ -52,12 +52,16 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     ]
 
 
-def screenshot(page: Page, name: str, tmp: Path) -> Path:
+def screenshot(page: Page, name: str, tmp: Path, full_page: bool = False) -> Path:
+    path = screenshot_path(name, tmp)
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def screenshot_path(name: str, tmp: Path) -> Path:
     folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path))
-    return path
+    return folder / f"{name}.png"
 
 
 @contextmanager
