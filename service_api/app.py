@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from service_api.api.main import api_router, root_router
 from service_api.api.middleware import RequestGuard
 from service_api.db.session import make_engine, migrate, session_factory
+from service_api.observability import Metrics, configure_logging, metrics_endpoint
 from service_api.runtime import Runtime
 from service_api.screens.routes import SCREENS_STATIC, not_allowed, screens_router, to_sign_in
 from service_api.screens.session import NotAllowed, SignInRequired
@@ -110,7 +111,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings or get_settings()
+    configure_logging(app.state.settings.log_format)
     app.add_middleware(RequestGuard, max_bytes=app.state.settings.max_body_bytes)
+    app.add_middleware(Metrics)
     # The widget runs on the city's own site and calls Lotse from there; no cookies.
     app.add_middleware(
         CORSMiddleware,
@@ -121,6 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router, prefix="/api/v1")
     app.include_router(root_router)
     app.include_router(screens_router)
+    app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
     app.add_exception_handler(SignInRequired, to_sign_in)  # type: ignore[arg-type]
     app.add_exception_handler(NotAllowed, not_allowed)  # type: ignore[arg-type]
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     )
     chat_per_sender_per_minute: int = Field(default=30, ge=0, description="0 switches it off")
     max_text_chars: int = 2000
+    log_format: str = Field(default="json", pattern="^(json|text)$")
     # Seed synthetic demo records at start (`make run DEMO=1`); never counted as real.
     demo_data: bool = False
     max_body_bytes: int = 64 * 1024

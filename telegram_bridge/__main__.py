@@ -3,6 +3,8 @@
 import logging
 from typing import Any
 
+from prometheus_client import start_http_server
+from pythonjsonlogger.json import JsonFormatter
 from telegram import Update
 
 from telegram_bridge.bot import build_application
@@ -25,10 +27,24 @@ def webhook_options(settings: BridgeSettings) -> dict[str, Any]:
     }
 
 
-def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+def configure_logging(fmt: str) -> None:
+    """One JSON object per line (or plain text); never who or what was written."""
+    handler = logging.StreamHandler()
+    pattern = "%(asctime)s %(levelname)s %(name)s %(message)s"
+    handler.setFormatter(
+        JsonFormatter(pattern, rename_fields={"asctime": "time", "levelname": "level"})
+        if fmt == "json"
+        else logging.Formatter(pattern)
+    )
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the bot token
+
+
+def main() -> None:
     settings = BridgeSettings()
+    configure_logging(settings.log_format)
+    if settings.metrics_port:
+        start_http_server(settings.metrics_port, addr=settings.metrics_listen)
     application = build_application(settings)
     if settings.webhook_url is None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from telegram_bridge.formatting import keyboard, labelled, message_text, split_text
 from telegram_bridge.lotse import LotseBusy, LotseClient, LotseRefused, LotseUnavailable
+from telegram_bridge.metrics import ERRORS, LOTSE_SECONDS, TURNS
 from telegram_bridge.settings import BridgeSettings
 from telegram_bridge.texts import COMMANDS, ChannelTexts, load_texts, texts_for
 
@@ -137,18 +138,23 @@ class Bridge:
         assert user is not None and chat is not None
         try:
             async with typing(context, chat.id):
-                turn = await self.lotse.chat(str(user.id), text, lang)
+                with LOTSE_SECONDS.time():
+                    turn = await self.lotse.chat(str(user.id), text, lang)
         except LotseBusy:
+            TURNS.labels("busy").inc()
             await self.say(update, context, texts.too_fast)
             return False
         except LotseRefused:
+            TURNS.labels("refused").inc()
             too_long = len(text) > MAX_QUESTION_CHARS
             await self.say(update, context, texts.too_long if too_long else texts.text_only)
             return False
         except LotseUnavailable as error:
+            TURNS.labels("unavailable").inc()
             logger.warning("Lotse unavailable: %s", error)
             await self.say(update, context, texts.unavailable)
             return False
+        TURNS.labels("answered").inc()
         if context.user_data is not None:
             context.user_data[LANG_KEY] = turn.lang
         label = texts_for(self.texts, turn.lang, self.default).machine_translated
@@ -166,6 +172,7 @@ class Bridge:
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """One place for everything that went wrong; never logs who or what was written."""
         logger.error("update failed: %s", type(context.error).__name__)
+        ERRORS.labels(type(context.error).__name__).inc()
         if isinstance(update, Update) and not isinstance(context.error, TelegramError):
             with suppress(TelegramError):
                 await self.say(update, context, self.channel_texts(update, context).unavailable)

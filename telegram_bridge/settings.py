@@ -28,5 +28,13 @@ class BridgeSettings(BaseSettings):
     )
     webhook_listen: str = Field(default="127.0.0.1", validation_alias="LOTSE_TELEGRAM_LISTEN")
     webhook_port: int = Field(default=8443, validation_alias="LOTSE_TELEGRAM_PORT")
+    # Prometheus metrics on their own port; 0 switches them off.
+    metrics_port: int = Field(default=9101, ge=0, validation_alias="LOTSE_TELEGRAM_METRICS_PORT")
+    metrics_listen: str = Field(
+        default="127.0.0.1", validation_alias="LOTSE_TELEGRAM_METRICS_LISTEN"
+    )
+    log_format: str = Field(
+        default="json", pattern="^(json|text)$", validation_alias="LOTSE_LOG_FORMAT"
+    )
     catalogue_dir: Path = REPO_ROOT / "data" / "catalogue"
     default_lang: str = Field(default="de", validation_alias="LOTSE_DEFAULT_LANG")

@@ -3,6 +3,7 @@
 import asyncio
 import logging
 
+from prometheus_client import REGISTRY, generate_latest
 from starlette.responses import JSONResponse
 
 from telegram_bridge.formatting import MAX_CALLBACK_BYTES, split_text
@@ -224,3 +225,15 @@ async def test_no_telegram_id_or_message_reaches_the_logs(caplog):
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "987654321" not in logged
     assert "Amira" not in logged
+
+
+async def test_turns_are_counted_for_prometheus_without_anyone_in_the_labels():
+    before = REGISTRY.get_sample_value("lotse_telegram_turns_total", {"outcome": "answered"}) or 0
+    async with bridge_with(turn("Antwort")) as (telegram, _):
+        telegram.user_says(User(4712, "de"), "Wie finde ich eine Wohnung?")
+        await telegram.wait_for(1)
+
+    after = REGISTRY.get_sample_value("lotse_telegram_turns_total", {"outcome": "answered"})
+    assert after == before + 1
+    exposed = generate_latest().decode()
+    assert "4712" not in exposed and "Wohnung" not in exposed

@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, status
 from fastapi.concurrency import run_in_threadpool
 
 from service_api.api.deps import RuntimeDep
+from service_api.observability import CHAT_TURNS
 from service_api.runtime import Runtime
 from service_api.schemas.chat import Button, ChatRequest, ChatResponse, Reply
 from service_api.schemas.nlg import TAG, ReplyTag
@@ -79,6 +80,8 @@ async def chat(body: ChatRequest, runtime: RuntimeDep) -> ChatResponse:
     if route.unserved is not None:
         gap = LanguageGap(route.unserved, sender, body.channel, text)
         response = await answer_language_gap(runtime, gap, response)
+    kind = "unsupported" if route.unserved else "translated" if route.translate_from else "native"
+    CHAT_TURNS.labels(kind, response.lang).inc()
     if any((message.get("custom") or {}).get(TAG, {}).get("erase") for message in messages):
         await erase_on_request(runtime, body.sender)
     return response

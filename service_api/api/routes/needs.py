@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from service_api.api.deps import IngestDep, ReviewerDep, RuntimeDep, SessionDep
 from service_api.db.models import Erasure, UnmetNeed
+from service_api.observability import NEEDS_STORED
 from service_api.schemas.needs import NeedIn, NeedKind, NeedOut, NeedPage
 from service_api.services.review import NEWEST_FIRST
 
@@ -42,6 +43,7 @@ def ingest_need(
     session.add(need)
     try:
         session.commit()
+        NEEDS_STORED.labels(need.kind).inc()
     except IntegrityError:
         session.rollback()
         existing = _by_key(session, body.idempotency_key)
