@@ -17,6 +17,9 @@ $(API_ENV)/.installed: requirements/api.lock scripts/make_env.sh
 node_modules/.installed: package-lock.json scripts/browser_deps.sh
 	@scripts/browser_deps.sh
 
+var/tools/.installed: requirements/compose.txt scripts/deploy_deps.sh $(API_ENV)/.installed
+	@scripts/deploy_deps.sh
+
 var/tiny-argos/.built: tests/tiny_argos/*.py requirements/tiny-argos-build.txt scripts/build_tiny_argos.sh | $(API_ENV)/.installed
 	@scripts/build_tiny_argos.sh
 
@@ -31,9 +34,9 @@ train: $(BOT_ENV)/.installed  ## Train the Rasa model if the training data chang
 run: setup train  ## Set up on first use, then start Lotse on localhost:8000 (DEMO=1: with demo data)
 	@LOTSE_DEMO_DATA=$(if $(DEMO),true,$${LOTSE_DEMO_DATA:-false}) scripts/run.sh
 
-test: setup train lint node_modules/.installed var/tiny-argos/.built  ## Run the whole test suite (lint included)
+test: setup train lint node_modules/.installed var/tiny-argos/.built var/tools/.installed  ## Run the whole test suite (lint included)
 	$(BOT_ENV)/bin/python -m pytest tests/actions tests/bot
-	$(API_ENV)/bin/python -m pytest tests/api tests/screens tests/translation tests/telegram tests/conversation
+	$(API_ENV)/bin/python -m pytest tests/api tests/screens tests/translation tests/telegram tests/conversation tests/deploy
 
 eval: setup  ## Train Lotse and both baselines on the same data; write docs/eval.md (about an hour)
 	PYTHONPATH=. $(BOT_ENV)/bin/python -m evaluation.run --out docs/eval.md

@@ -1,0 +1,187 @@
+"""The production topology on loopback, without containers.
+
+Two Rasa servers (SQL tracker store on PostgreSQL, Redis lock store), two
+action servers and two service_api processes (on PostgreSQL), each pair
+behind HAProxy, as docker-compose.yml runs them.
+"""
+
+import secrets
+import sqlite3
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+from sqlalchemy import create_engine, make_url, text
+
+from tests.conversation.conftest import API_BIN, BOT_BIN, ROOT, Stack
+from tests.utils.ports import free_port
+
+REPLICAS = 2
+STARTUP_S = 420
+HAPROXY = """global
+  maxconn 4096
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 120s
+  timeout server 120s
+  retries 3
+  option redispatch
+{sections}"""
+SECTION = """frontend {name}_in
+  bind 127.0.0.1:{port}
+  default_backend {name}
+backend {name}
+  balance roundrobin
+{servers}
+"""
+
+
+class Topology(Stack):
+    """2 + 2 + 2 processes, their load balancers, and their own databases."""
+
+    def __init__(self, tmp: Path, postgres_url: str, redis_url: str) -> None:
+        super().__init__(tmp)
+        self.tmp = tmp
+        self.lb = {name: free_port() for name in ("api", "rasa", "actions")}
+        self.replicas = {
+            name: [free_port() for _ in range(REPLICAS)] for name in ("api", "rasa", "actions")
+        }
+        self.base = f"http://127.0.0.1:{self.lb['api']}"
+        suffix = secrets.token_hex(4)
+        self.server = make_url(postgres_url)
+        self.api_db = f"lotse_scale_{suffix}"
+        self.tracker_db = f"lotse_scale_rasa_{suffix}"
+        store = urlsplit(redis_url)
+        lb = {name: f"http://127.0.0.1:{port}" for name, port in self.lb.items()}
+        self.env |= {
+            "DATABASE_URL": self.server.set(database=self.api_db).render_as_string(
+                hide_password=False
+            ),
+            "LOTSE_RASA_URL": lb["rasa"],
+            "LOTSE_ACTION_SERVER_URL": lb["actions"],
+            "LOTSE_SERVICE_API_URL": lb["api"],
+            "LOTSE_NLG_URL": f"{lb['api']}/nlg",
+            "LOTSE_ACTION_URL": f"{lb['actions']}/webhook",
+            "LOTSE_TRACKER_DB_HOST": self.server.host or "127.0.0.1",
+            "LOTSE_TRACKER_DB_PORT": str(self.server.port or 5432),
+            "LOTSE_TRACKER_DB": self.tracker_db,
+            "LOTSE_TRACKER_DB_USER": self.server.username or "postgres",
+            "LOTSE_TRACKER_DB_PASSWORD": self.server.password or "",
+            "LOTSE_REDIS_HOST": store.hostname or "127.0.0.1",
+            "LOTSE_REDIS_PORT": str(store.port or 6379),
+            "LOTSE_REDIS_DB": store.path.strip("/") or "0",
+            "LOTSE_ENRICH_INTERVAL_S": "0",
+            "LOTSE_LOG_FORMAT": "json",
+        }
+
+    def create_databases(self) -> None:
+        engine = create_engine(self.server, isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            for name in (self.api_db, self.tracker_db):
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        engine.dispose()
+
+    def drop_databases(self) -> None:
+        engine = create_engine(self.server, isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            for name in (self.api_db, self.tracker_db):
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+    def start_all(self) -> None:
+        self.create_databases()
+        sections = []
+        for name, ports in self.replicas.items():
+            servers = "\n".join(
+                f"  server {name}{i} 127.0.0.1:{port} check inter 2s"
+                for i, port in enumerate(ports, start=1)
+            )
+            sections.append(SECTION.format(name=name, port=self.lb[name], servers=servers))
+        config = self.tmp / "haproxy.cfg"
+        config.write_text(HAPROXY.format(sections="".join(sections)), encoding="utf-8")
+        self.start("haproxy", ["haproxy", "-db", "-f", str(config)])
+        bot = {"PYTHONPATH": str(ROOT)}
+        for i, port in enumerate(self.replicas["rasa"], start=1):
+            self.start(
+                f"rasa{i}",
+                [
+                    str(BOT_BIN / "rasa"), "run", "--model", "models",
+                    "--endpoints", "bot/endpoints.production.yml",
+                    "--credentials", "bot/credentials.yml",
+                    "--interface", "127.0.0.1", "--port", str(port), "--enable-api",
+                    f"--auth-token={self.env['LOTSE_RASA_TOKEN']}",
+                ],
+                bot,
+            )  # fmt: skip
+        for i, port in enumerate(self.replicas["actions"], start=1):
+            outbox = self.tmp / f"actions{i}"
+            outbox.mkdir()
+            self.start(
+                f"actions{i}",
+                [
+                    str(BOT_BIN / "rasa"),
+                    "run",
+                    "actions",
+                    "--actions",
+                    "actions",
+                    "--port",
+                    str(port),
+                ],
+                bot | {"LOTSE_DATA_DIR": str(outbox)},
+            )
+        for i, port in enumerate(self.replicas["api"], start=1):
+            self.start(
+                f"api{i}",
+                [
+                    str(API_BIN / "uvicorn"), "service_api.app:create_app", "--factory",
+                    "--host", "127.0.0.1", "--port", str(port), "--no-access-log",
+                ],
+            )  # fmt: skip
+
+    def wait_ready(self) -> None:
+        """Every service_api replica healthy: its database, Rasa and the action server behind it."""
+        deadline = time.monotonic() + STARTUP_S
+        pending = set(self.replicas["api"])
+        while pending and time.monotonic() < deadline:
+            if any(p.poll() is not None for p in self.processes):
+                break
+            for port in list(pending):
+                try:
+                    if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                        pending.discard(port)
+                except httpx.HTTPError:
+                    pass
+            time.sleep(1)
+        if pending or not self._both_rasa_ready():
+            tails = {p.name: p.read_text()[-1500:] for p in self.logs.glob("*.log")}
+            raise RuntimeError(f"topology not ready after {STARTUP_S} s: {tails}")
+
+    def _both_rasa_ready(self) -> bool:
+        deadline = time.monotonic() + STARTUP_S
+        for port in self.replicas["rasa"]:
+            while time.monotonic() < deadline:
+                try:
+                    status = httpx.get(
+                        f"http://127.0.0.1:{port}/status",
+                        timeout=2,
+                        params={"token": self.env["LOTSE_RASA_TOKEN"]},
+                    )
+                    if status.status_code == 200 and status.json().get("fingerprint"):
+                        break
+                except httpx.HTTPError:
+                    pass
+                time.sleep(1)
+            else:
+                return False
+        return True
+
+    def outbox_waiting(self) -> int:
+        waiting = 0
+        for i in range(1, REPLICAS + 1):
+            path = self.tmp / f"actions{i}" / "outbox.db"
+            if path.exists():
+                with sqlite3.connect(path) as db:
+                    waiting += int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        return waiting
