@@ -112,7 +112,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings or get_settings()
     configure_logging(app.state.settings.log_format)
-    app.add_middleware(RequestGuard, max_bytes=app.state.settings.max_body_bytes)
+    app.add_middleware(
+        RequestGuard,
+        max_bytes=app.state.settings.max_body_bytes,
+        larger={"/nlg": app.state.settings.nlg_max_body_bytes},
+    )
     app.add_middleware(Metrics)
     # The widget runs on the city's own site and calls Lotse from there; no cookies.
     app.add_middleware(

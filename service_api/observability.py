@@ -95,9 +95,11 @@ def configure_logging(fmt: str = "json", stream: TextIO | None = None) -> None:
             },
             "root": {"handlers": ["default"], "level": "INFO"},
             "loggers": {
-                name: {"handlers": [], "propagate": True}
-                for name in ("uvicorn", "uvicorn.error", "uvicorn.access")
-            }
-            | {"httpx": {"level": "WARNING"}},
+                "uvicorn": {"handlers": [], "propagate": True},
+                "uvicorn.error": {"handlers": [], "propagate": True},
+                # access lines carry client addresses, which are personal data
+                "uvicorn.access": {"handlers": [], "propagate": False},
+                "httpx": {"level": "WARNING"},
+            },
         }
     )

@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     # Seed synthetic demo records at start (`make run DEMO=1`); never counted as real.
     demo_data: bool = False
     max_body_bytes: int = 64 * 1024
+    # Rasa posts the whole conversation to /nlg; it grows by a few KiB a turn.
+    nlg_max_body_bytes: int = 16 * 1024 * 1024
 
     @model_validator(mode="after")
     def _defaults(self) -> "Settings":

@@ -6,20 +6,26 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class RequestGuard:
-    """Buffers bodies up to `max_bytes` (413 beyond); refuses NUL and non-UTF-8 JSON (400)."""
+    """Buffers bodies up to a limit (413 beyond); refuses NUL and non-UTF-8 JSON (400).
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    The limit is `max_bytes`, or the one `larger` names for a path: Rasa posts
+    the whole conversation to /nlg, which grows with every turn.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.larger.get(scope["path"], self.max_bytes)
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            await _refuse(send, 413, f"Request body too large (limit {self.max_bytes} bytes)")
+        if declared.isdigit() and int(declared) > limit:
+            await _refuse(send, 413, f"Request body too large (limit {limit} bytes)")
             return
         body = b""
         more = True
@@ -29,8 +35,8 @@ class RequestGuard:
                 return
             body += message.get("body", b"")
             more = message.get("more_body", False)
-            if len(body) > self.max_bytes:
-                await _refuse(send, 413, f"Request body too large (limit {self.max_bytes} bytes)")
+            if len(body) > limit:
+                await _refuse(send, 413, f"Request body too large (limit {limit} bytes)")
                 return
         if _has_nul(scope, body):
             await _refuse(send, 400, "Requests must not contain NUL characters")

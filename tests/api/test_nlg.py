@@ -157,3 +157,15 @@ def test_handoff_names_the_office_of_the_topic(client):
     text = client.post("/nlg", json=body).json()["text"]
 
     assert "Bürgeramt Mitte" in text and "+49 1234 5678-200" in text
+
+
+def test_a_long_conversation_still_gets_its_answers(client):
+    """Rasa posts the whole tracker; after a few dozen turns it is far over the chat's limit."""
+    body = nlg_body("utter_greet", lang="de")
+    body["tracker"]["events"] = [{"event": "user", "text": "x" * 500, "metadata": {}}] * 400
+
+    response = client.post("/nlg", json=body)
+
+    assert len(response.request.content) > 200_000
+    assert response.status_code == 200
+    assert response.json()["text"]

@@ -168,7 +168,7 @@ class Topology(Stack):
                         timeout=2,
                         params={"token": self.env["LOTSE_RASA_TOKEN"]},
                     )
-                    if status.status_code == 200 and status.json().get("fingerprint"):
+                    if status.status_code == 200 and status.json().get("model_file"):
                         break
                 except httpx.HTTPError:
                     pass
