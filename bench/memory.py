@@ -26,7 +26,7 @@ def processes() -> list[tuple[str, int, float]]:
         except OSError:
             continue
         kind = next((name for needle, name in KINDS if needle in command), None)
-        if kind is None or "bench.memory" in command:
+        if kind is None or "bench.memory" in command or command.startswith(("/bin/sh", "sh ")):
             continue
         rss = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
         found.append((kind, int(folder.name), rss / 1024))

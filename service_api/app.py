@@ -115,7 +115,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         RequestGuard,
         max_bytes=app.state.settings.max_body_bytes,
-        larger={"/nlg": app.state.settings.nlg_max_body_bytes},
+        larger={
+            "/nlg": app.state.settings.nlg_max_body_bytes,
+            "/api/v1/needs/batch": 500 * app.state.settings.max_body_bytes // 8,
+        },
     )
     app.add_middleware(Metrics)
     # The widget runs on the city's own site and calls Lotse from there; no cookies.

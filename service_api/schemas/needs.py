@@ -60,3 +60,21 @@ class NeedPage(BaseModel):
     total: int
     limit: int
     offset: int
+
+
+class NeedBatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    needs: Annotated[list[NeedIn], Field(min_length=1, max_length=500)]
+
+
+class NeedResult(BaseModel):
+    """What became of one need of a batch: the status its own POST would have had."""
+
+    status: int
+    id: int | None = None
+    detail: str | None = None
+
+
+class NeedBatchOut(BaseModel):
+    results: list[NeedResult]

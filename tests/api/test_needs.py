@@ -2,6 +2,7 @@ import pytest
 from sqlalchemy import select
 
 from service_api.db.models import ApiToken
+from service_api.services.pseudonym import pseudonymise
 from service_api.services.tokens import hash_token
 from tests.api.conftest import ADMIN, INGEST, auth
 
@@ -129,3 +130,46 @@ def test_ingest_redacts_what_a_client_forgot_to(client):
     created = client.post("/api/v1/needs", json=need, headers=auth(INGEST)).json()
 
     assert created["text"] == "schreib mir an [EMAIL], Marktstraße 5 ist zu"
+
+
+def test_a_batch_gives_each_need_the_status_its_own_post_would_have(client):
+    client.post("/api/v1/needs", json=NEED, headers=auth(INGEST))
+    client.delete("/api/v1/senders/gone", headers=auth(ADMIN))
+    gone = pseudonymise("pseudonym-secret", "api", "gone")
+    batch = [
+        NEED,  # stored before: 200
+        NEED | {"idempotency_key": "k-2", "text": "Ich heiße Amira Haddad"},  # 201, redacted
+        NEED | {"idempotency_key": "k-2"},  # the same key twice in one batch: stored once
+        NEED | {"idempotency_key": "k-3", "topic": "no_such_topic"},  # 422
+        NEED | {"idempotency_key": "k-4", "sender": gone, "occurred_at": "2020-01-01T00:00:00Z"},
+    ]
+
+    response = client.post("/api/v1/needs/batch", json={"needs": batch}, headers=auth(INGEST))
+
+    results = response.json()["results"]
+    assert [r["status"] for r in results] == [200, 201, 200, 422, 204]
+    assert results[1]["id"] == results[2]["id"] is not None
+    assert "Unknown topic" in results[3]["detail"]
+    stored = client.get("/api/v1/needs", headers=auth(reviewer(client))).json()
+    assert stored["total"] == 2
+    assert "Amira" not in str(stored)
+
+
+def test_a_batch_sent_again_stores_nothing_twice(client):
+    batch = {"needs": [NEED | {"idempotency_key": f"b-{i}"} for i in range(300)]}
+
+    first = client.post("/api/v1/needs/batch", json=batch, headers=auth(INGEST)).json()
+    again = client.post("/api/v1/needs/batch", json=batch, headers=auth(INGEST)).json()
+
+    assert {r["status"] for r in first["results"]} == {201}
+    assert {r["status"] for r in again["results"]} == {200}
+    assert [r["id"] for r in again["results"]] == [r["id"] for r in first["results"]]
+
+
+@pytest.mark.parametrize("size", [0, 501])
+def test_a_batch_holds_one_to_five_hundred_needs(client, size):
+    batch = {"needs": [NEED | {"idempotency_key": f"s-{i}"} for i in range(size)]}
+
+    response = client.post("/api/v1/needs/batch", json=batch, headers=auth(INGEST))
+
+    assert response.status_code == 422

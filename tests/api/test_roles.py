@@ -13,6 +13,7 @@ ENDPOINTS = [
     ("GET", "/healthz", None),
     ("GET", "/", None),
     ("POST", "/api/v1/needs", {"ingest", "admin"}),
+    ("POST", "/api/v1/needs/batch", {"ingest", "admin"}),
     ("POST", "/api/v1/feedback", {"ingest", "admin"}),
     ("GET", "/api/v1/needs", {"reviewer", "admin"}),
     ("GET", "/api/v1/needs/1", {"reviewer", "admin"}),

@@ -10,7 +10,15 @@ from sqlalchemy.exc import IntegrityError
 from service_api.api.deps import IngestDep, ReviewerDep, RuntimeDep, SessionDep
 from service_api.db.models import Erasure, UnmetNeed
 from service_api.observability import NEEDS_STORED
-from service_api.schemas.needs import NeedIn, NeedKind, NeedOut, NeedPage
+from service_api.schemas.needs import (
+    NeedBatchIn,
+    NeedBatchOut,
+    NeedIn,
+    NeedKind,
+    NeedOut,
+    NeedPage,
+)
+from service_api.services.ingest import store_batch
 from service_api.services.review import NEWEST_FIRST
 
 router = APIRouter(prefix="/needs", tags=["needs"])
@@ -52,6 +60,16 @@ def ingest_need(
         response.status_code = status.HTTP_200_OK
         return NeedOut.model_validate(existing)
     return NeedOut.model_validate(need)
+
+
+@router.post("/batch")
+def ingest_needs(
+    body: NeedBatchIn, runtime: RuntimeDep, session: SessionDep, _: IngestDep
+) -> NeedBatchOut:
+    """Store up to 500 needs at once; each result has the status its own POST would have."""
+    return NeedBatchOut(
+        results=store_batch(session, runtime.redactor, runtime.vocabulary, body.needs)
+    )
 
 
 def erased_before(session: SessionDep, sender: str, occurred_at: datetime | None) -> bool:
