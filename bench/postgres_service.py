@@ -47,6 +47,7 @@ def service_api(database_url: str, port: int, workers: int = 1) -> Iterator[str]
         "LOTSE_INGEST_TOKEN": INGEST,
         "LOTSE_ADMIN_TOKEN": ADMIN,
         "LOTSE_ENRICH_INTERVAL_S": "0",
+        "LOTSE_RETENTION_DAYS": "3650",  # the synthetic needs span two years; keep their text
         "LOTSE_LOG_FORMAT": "text",
     }
     command = [

@@ -74,7 +74,7 @@ def need_counts(
     every = [*keys, *(name for name in scope.where if name not in keys)]
     columns = [_column(UnmetNeed, name, dialect).label(name) for name in every]
     query = select(*columns, func.count()).where(*conditions).group_by(*columns)
-    counts = {tuple(row[:-1]): int(row[-1]) for row in session.execute(query)}
+    counts = {tuple(map(_month_name, row[:-1])): int(row[-1]) for row in session.execute(query)}
     return _rows(counts, every, keys, scope, threshold)
 
 
@@ -86,6 +86,8 @@ def need_total(
     if barriers_only:
         conditions.append(UnmetNeed.barrier.is_not(None))
     for name, value in scope.where.items():
+        if name == "month":  # a period is given by since and until
+            raise ReportError("need_total takes no month slice")
         conditions.append(_column(UnmetNeed, name, session.get_bind().dialect.name) == value)
     count = session.scalar(select(func.count()).select_from(UnmetNeed).where(*conditions)) or 0
     return count if count >= threshold else None
@@ -114,7 +116,9 @@ def feedback_counts(session: Session, scope: Scope, threshold: int) -> list[Row]
         .where(FeedbackEntry.synthetic.is_(scope.synthetic), *_period(FeedbackEntry, scope))
         .group_by(*columns, FeedbackEntry.helpful)
     )
-    counts: dict[Cell, int] = {tuple(row[:-1]): int(row[-1]) for row in session.execute(query)}
+    counts: dict[Cell, int] = {
+        tuple(map(_month_name, row[:-1])): int(row[-1]) for row in session.execute(query)
+    }
     for cell in list(counts):  # an absent verdict is a cell of 0
         for verdict in (True, False):
             counts.setdefault((*cell[:-1], verdict), 0)
@@ -151,11 +155,16 @@ def _column(
     model: type[UnmetNeed] | type[FeedbackEntry], name: str, dialect: str
 ) -> ColumnElement[Any]:
     if name == "month":
-        if dialect == "postgresql":
-            return func.to_char(func.timezone("UTC", model.created_at), "YYYY-MM")
+        if dialect == "postgresql":  # a timestamp per group, named YYYY-MM in _month_name
+            return func.date_trunc("month", func.timezone("UTC", model.created_at))
         return func.strftime("%Y-%m", model.created_at)
     column: ColumnElement[Any] = getattr(model, name)
     return column
+
+
+def _month_name(value: Any) -> Any:
+    """A month from PostgreSQL (a timestamp) as SQLite gives it: YYYY-MM."""
+    return f"{value:%Y-%m}" if isinstance(value, datetime) else value
 
 
 def _rows(
