@@ -10,6 +10,7 @@ while IFS='=' read -r name value; do
   [ -z "${!name:-}" ] && export "$name=$value"
 done < "$LOTSE_DATA_DIR/lotse.env"
 
+export LOTSE_LOG_FORMAT=${LOTSE_LOG_FORMAT:-text}  # JSON lines in production
 export LOTSE_API_PORT=${LOTSE_API_PORT:-8000}
 export LOTSE_RASA_PORT=${LOTSE_RASA_PORT:-5005}
 export LOTSE_ACTIONS_PORT=${LOTSE_ACTIONS_PORT:-5055}
