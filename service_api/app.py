@@ -23,7 +23,7 @@ from service_api.screens.session import NotAllowed, SignInRequired
 from service_api.services import demo
 from service_api.services.catalogue import Catalogue
 from service_api.services.enrichment import embed_pending, translate_pending
-from service_api.services.rate_limit import RateLimiter
+from service_api.services.rate_limit import make_limiter
 from service_api.services.redaction import Redactor
 from service_api.services.retention import purge
 from service_api.services.translation import Translator
@@ -45,7 +45,7 @@ def build_runtime(settings: Settings) -> Runtime:
         sessions=session_factory(engine),
         catalogue=catalogue,
         redactor=Redactor(catalogue.public_addresses),
-        limiter=RateLimiter(settings.chat_per_sender_per_minute),
+        limiter=make_limiter(settings.chat_per_sender_per_minute, settings.redis_url),
         vocabulary=load_vocabulary(settings.vocabulary_file),
         translator=Translator(settings.data_dir),
         translation_pool=ThreadPoolExecutor(max_workers=2, thread_name_prefix="translate"),

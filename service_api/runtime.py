@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from service_api.services.catalogue import Catalogue
-from service_api.services.rate_limit import RateLimiter
+from service_api.services.rate_limit import Limiter
 from service_api.services.redaction import Redactor
 from service_api.services.translation import Translator
 from service_api.services.vocabulary import Vocabulary
@@ -22,7 +22,7 @@ class Runtime:
     sessions: sessionmaker[Session]
     catalogue: Catalogue
     redactor: Redactor
-    limiter: RateLimiter
+    limiter: Limiter
     vocabulary: Vocabulary
     translator: Translator
     # Replies are translated here, so that a slow package can be given up on (NLG).

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
         default=5.0, ge=0, description="how often stored needs are embedded; 0 switches it off"
     )
     chat_per_sender_per_minute: int = Field(default=30, ge=0, description="0 switches it off")
+    # Shared chat rate limit across replicas (redis://host:6379/1); in memory when unset.
+    redis_url: str | None = None
     max_text_chars: int = 2000
     log_format: str = Field(default="json", pattern="^(json|text)$")
     # Seed synthetic demo records at start (`make run DEMO=1`); never counted as real.

@@ -48,7 +48,7 @@ def test_services_wait_for_what_they_need_to_be_healthy(config):
     services = config["services"]
 
     assert set(services["rasa"]["depends_on"]) == {"postgres", "redis", "actions"}
-    assert set(services["api"]["depends_on"]) == {"postgres"}
+    assert set(services["api"]["depends_on"]) == {"postgres", "redis"}
     for service in services.values():
         for needed in service.get("depends_on", {}).values():
             assert needed["condition"] == "service_healthy"

@@ -72,6 +72,7 @@ class Topology(Stack):
             "LOTSE_REDIS_HOST": store.hostname or "127.0.0.1",
             "LOTSE_REDIS_PORT": str(store.port or 6379),
             "LOTSE_REDIS_DB": store.path.strip("/") or "0",
+            "LOTSE_REDIS_URL": redis_url,  # the chat rate limit, shared
             "LOTSE_ENRICH_INTERVAL_S": "0",
             "LOTSE_LOG_FORMAT": "json",
         }
