@@ -66,6 +66,23 @@ def test_rasa_actions_and_api_run_two_replicas_behind_the_load_balancer(config):
         assert re.search(rf"server-template {name} \d+ {name}:\d+ check", haproxy)
 
 
+def test_the_public_door_refuses_nlg_and_metrics_which_stay_inside(config):
+    services = config["services"]
+    haproxy = (ROOT / "deploy" / "haproxy.cfg").read_text()
+    public = haproxy.split("frontend public_in")[1].split("frontend ")[0]
+
+    assert "bind :8000" in public
+    assert "deny deny_status 404 if { path_beg /nlg } || { path_beg /metrics }" in public
+    assert services["rasa"]["environment"]["LOTSE_NLG_URL"] == "http://lb:8001/nlg"
+    assert services["actions"]["environment"]["LOTSE_SERVICE_API_URL"] == "http://lb:8001"
+    check = subprocess.run(
+        ["haproxy", "-c", "-f", str(ROOT / "deploy" / "haproxy.cfg")],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
 def test_rasa_keeps_conversations_in_postgresql_with_a_redis_lock_store():
     endpoints = yaml.safe_load((ROOT / "bot" / "endpoints.production.yml").read_text())
 

@@ -91,3 +91,11 @@ def test_fifty_senders_get_every_reply_in_order_and_every_need_is_stored_once(to
     assert len(per_sender) == SENDERS
     assert {count for _, count in per_sender} == {UNMET_PER_SENDER}
     print(f"\n{SENDERS * MESSAGES} messages through 2+2+2 replicas in {elapsed:.1f} s")
+
+
+def test_the_front_door_keeps_nlg_and_metrics_inside(topology):
+    assert httpx.get(f"{topology.base}/metrics").status_code == 404
+    assert httpx.post(f"{topology.base}/nlg", json={}).status_code == 404
+    assert httpx.get(f"{topology.base}/api/v1/languages").status_code == 200
+    internal = f"http://127.0.0.1:{topology.lb['api']}"
+    assert "lotse_chat_turns_total" in httpx.get(f"{internal}/metrics").text

@@ -28,7 +28,12 @@ defaults
   timeout server 120s
   retries 3
   option redispatch
-{sections}"""
+{sections}
+frontend public_in
+  bind 127.0.0.1:{public}
+  http-request deny deny_status 404 if {{ path_beg /nlg }} || {{ path_beg /metrics }}
+  default_backend api
+"""
 SECTION = """frontend {name}_in
   bind 127.0.0.1:{port}
   default_backend {name}
@@ -48,7 +53,8 @@ class Topology(Stack):
         self.replicas = {
             name: [free_port() for _ in range(REPLICAS)] for name in ("api", "rasa", "actions")
         }
-        self.base = f"http://127.0.0.1:{self.lb['api']}"
+        self.public = free_port()  # the front door; lb["api"] is the internal one
+        self.base = f"http://127.0.0.1:{self.public}"
         suffix = secrets.token_hex(4)
         self.server = make_url(postgres_url)
         self.api_db = f"lotse_scale_{suffix}"
@@ -101,7 +107,9 @@ class Topology(Stack):
             )
             sections.append(SECTION.format(name=name, port=self.lb[name], servers=servers))
         config = self.tmp / "haproxy.cfg"
-        config.write_text(HAPROXY.format(sections="".join(sections)), encoding="utf-8")
+        config.write_text(
+            HAPROXY.format(sections="".join(sections), public=self.public), encoding="utf-8"
+        )
         self.start("haproxy", ["haproxy", "-db", "-f", str(config)])
         bot = {"PYTHONPATH": str(ROOT)}
         for i, port in enumerate(self.replicas["rasa"], start=1):
