@@ -117,7 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_bytes=app.state.settings.max_body_bytes,
         larger={
             "/nlg": app.state.settings.nlg_max_body_bytes,
-            "/api/v1/needs/batch": 500 * app.state.settings.max_body_bytes // 8,
+            "/api/v1/needs/batch": app.state.settings.batch_max_body_bytes,
         },
     )
     app.add_middleware(Metrics)

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = 64 * 1024
     # Rasa posts the whole conversation to /nlg; it grows by a few KiB a turn.
     nlg_max_body_bytes: int = 16 * 1024 * 1024
+    # POST /api/v1/needs/batch: up to 500 needs of about 8 KiB each.
+    batch_max_body_bytes: int = 500 * 8 * 1024
 
     @model_validator(mode="after")
     def _defaults(self) -> "Settings":

@@ -1,69 +1,87 @@
 """The barrier dashboard for the administration, with CSV and XLSX export."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 
 from service_api.api.deps import RuntimeDep, SessionDep
 from service_api.db.models import StaffSession
 from service_api.screens import pages, period
-from service_api.screens.figures import Figure, Labels, build, load_tiles
+from service_api.screens.figures import Figure, build, load_tiles
 from service_api.screens.session import Analyst
 from service_api.services.exports import csv_response, xlsx_response
 from service_api.services.reports import Scope
 
 router = APIRouter(include_in_schema=False)
-Month = Annotated[str, Query(alias="from", max_length=7)]
 Filter = Annotated[str, Query(max_length=32)]
 LONGEST = 36  # months a dashboard spans at most
 
 
-def labels(runtime: RuntimeDep, staff: StaffSession) -> Labels:
-    def topic_title(topic: str) -> str:
-        if topic in runtime.vocabulary.topics:
-            return runtime.catalogue.title(topic, staff.ui_lang)
-        return topic
+@dataclass(frozen=True)
+class View:
+    """What the analyst asked for: months as typed, and the channel and language slices."""
 
-    return Labels(pages.translator(staff.ui_lang), topic_title)
+    first: str
+    last: str
+    channel: str
+    lang: str
+
+    def slices(self) -> dict[str, str]:
+        return {
+            name: value for name, value in (("channel", self.channel), ("lang", self.lang)) if value
+        }
+
+    def months(self) -> tuple[date, date] | str:
+        """The period, at most LONGEST months, or the text that was not a month."""
+        try:
+            end = period.parse(self.last) if self.last else period.this_month()
+        except period.MonthError:
+            return self.last
+        try:
+            begin = period.parse(self.first) if self.first else period.shift(end, -11)
+        except period.MonthError:
+            return self.first
+        if begin > end:
+            begin, end = end, begin
+        return max(begin, period.shift(end, -(LONGEST - 1))), end
+
+    def checked_months(self) -> tuple[date, date]:
+        chosen = self.months()
+        if isinstance(chosen, str):
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Not a month: {chosen!r}")
+        return chosen
 
 
-def _period(first: str, last: str) -> tuple[date, date] | str:
-    """The months asked for, or the text that was not a month."""
-    try:
-        end = period.parse(last) if last else period.this_month()
-    except period.MonthError:
-        return last
-    try:
-        begin = period.parse(first) if first else period.shift(end, -11)
-    except period.MonthError:
-        return first
-    if begin > end:
-        begin, end = end, begin
-    return max(begin, period.shift(end, -(LONGEST - 1))), end
+def view(
+    first: Annotated[str, Query(alias="from", max_length=7)] = "",
+    last: Annotated[str, Query(alias="to", max_length=7)] = "",
+    channel: Filter = "",
+    lang: Filter = "",
+) -> View:
+    return View(first, last, channel, lang)
+
+
+ViewDep = Annotated[View, Depends(view)]
 
 
 def _figures(
-    runtime: RuntimeDep,
-    session: SessionDep,
-    staff: StaffSession,
-    begin: date,
-    end: date,
-    channel: str,
-    lang: str,
+    runtime: RuntimeDep, session: SessionDep, staff: StaffSession, asked: View
 ) -> list[Figure]:
-    where = {name: value for name, value in (("channel", channel), ("lang", lang)) if value}
+    begin, end = asked.checked_months()
     scope = Scope(
         since=period.start(begin),
         until=period.start(period.shift(end, 1)),
         synthetic=staff.demo,
-        where=where,
+        where=asked.slices(),
     )
     return build(
         session,
         scope,
         runtime.settings.report_threshold,
-        labels(runtime, staff),
+        pages.labels(runtime, staff.ui_lang),
         period.between(begin, end),
         load_tiles(runtime.settings.catalogue_dir / "district_map.yml"),
     )
@@ -71,65 +89,46 @@ def _figures(
 
 @router.get("/dashboard")
 def dashboard(
-    request: Request,
-    runtime: RuntimeDep,
-    session: SessionDep,
-    staff: Analyst,
-    first: Month = "",
-    last: Annotated[str, Query(alias="to", max_length=7)] = "",
-    channel: Filter = "",
-    lang: Filter = "",
+    request: Request, runtime: RuntimeDep, session: SessionDep, staff: Analyst, asked: ViewDep
 ) -> Response:
-    chosen = _period(first, last)
+    chosen = asked.months()
+    context = {"threshold": runtime.settings.report_threshold}
     if isinstance(chosen, str):
+        values = {
+            "from": asked.first,
+            "to": asked.last,
+            "channel": asked.channel,
+            "lang": asked.lang,
+        }
         return pages.render(
-            request,
-            "dashboard.html",
-            staff,
-            session,
-            status_code=422,
-            bad_month=chosen,
-            figures=[],
-            chosen={"from": first, "to": last, "channel": channel, "lang": lang},
-            threshold=runtime.settings.report_threshold,
-            query="",
-        )
+            request, "dashboard.html", staff, session, status_code=422, bad_month=chosen,
+            figures=[], chosen=values, query="", **context,
+        )  # fmt: skip
     begin, end = chosen
-    values = {"from": f"{begin:%Y-%m}", "to": f"{end:%Y-%m}", "channel": channel, "lang": lang}
+    values = {
+        "from": f"{begin:%Y-%m}",
+        "to": f"{end:%Y-%m}",
+        "channel": asked.channel,
+        "lang": asked.lang,
+    }
     return pages.render(
-        request,
-        "dashboard.html",
-        staff,
-        session,
-        figures=_figures(runtime, session, staff, begin, end, channel, lang),
-        chosen=values,
-        threshold=runtime.settings.report_threshold,
-        query="&".join(f"{k}={v}" for k, v in values.items() if v),
-        bad_month=None,
-    )
+        request, "dashboard.html", staff, session, bad_month=None,
+        figures=_figures(runtime, session, staff, asked), chosen=values,
+        query=urlencode({k: v for k, v in values.items() if v}), **context,
+    )  # fmt: skip
 
 
 @router.get("/dashboard/export.xlsx")
 def export_xlsx(
-    runtime: RuntimeDep,
-    session: SessionDep,
-    staff: Analyst,
-    first: Month = "",
-    last: Annotated[str, Query(alias="to", max_length=7)] = "",
-    channel: Filter = "",
-    lang: Filter = "",
+    runtime: RuntimeDep, session: SessionDep, staff: Analyst, asked: ViewDep
 ) -> Response:
-    begin, end = _checked(first, last)
-    figures = _figures(runtime, session, staff, begin, end, channel, lang)
+    figures = _figures(runtime, session, staff, asked)
+    begin, end = asked.checked_months()
     t = pages.translator(staff.ui_lang)
     note = "\n".join(
         [
             f"Lotse – {t('dashboard_title')} – {begin:%Y-%m} … {end:%Y-%m}",
-            *(
-                f"{name}: {value}"
-                for name, value in (("channel", channel), ("lang", lang))
-                if value
-            ),
+            *(f"{name}: {value}" for name, value in asked.slices().items()),
             t("dashboard_intro", threshold=runtime.settings.report_threshold),
             t("demo_banner") if staff.demo else "",
         ]
@@ -144,24 +143,9 @@ def export_xlsx(
 
 @router.get("/dashboard/{key}.csv")
 def export_csv(
-    key: str,
-    runtime: RuntimeDep,
-    session: SessionDep,
-    staff: Analyst,
-    first: Month = "",
-    last: Annotated[str, Query(alias="to", max_length=7)] = "",
-    channel: Filter = "",
-    lang: Filter = "",
+    key: str, runtime: RuntimeDep, session: SessionDep, staff: Analyst, asked: ViewDep
 ) -> Response:
-    begin, end = _checked(first, last)
-    for figure in _figures(runtime, session, staff, begin, end, channel, lang):
+    for figure in _figures(runtime, session, staff, asked):
         if figure.key == key:
             return csv_response(figure.table)
     raise HTTPException(status.HTTP_404_NOT_FOUND, f"No table {key!r}")
-
-
-def _checked(first: str, last: str) -> tuple[date, date]:
-    chosen = _period(first, last)
-    if isinstance(chosen, str):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Not a month: {chosen!r}")
-    return chosen

@@ -7,6 +7,7 @@ and no shade, only the word "suppressed".
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ class Tile:
     shown: str
     fill: str
     ink: str
+    suppressed: bool
 
 
 @dataclass
@@ -107,6 +109,7 @@ class Labels:
         return str(value) if value else self.t("unknown")
 
 
+@cache
 def load_tiles(path: Path) -> dict[str, tuple[int, int]]:
     if not path.exists():
         return {}
@@ -210,6 +213,7 @@ def _map(
                 t("suppressed") if count is None else str(count),
                 "#ffffff" if count is None else SHADES[step],
                 "#ffffff" if count is not None and step >= 3 else "#1a1a1a",
+                count is None,
             )
         )
     return Figure(

@@ -83,7 +83,7 @@ def inbox(
         first=(page - 1) * PAGE + 1,
         chosen=chosen,
         choices=_choices(runtime, session, staff.demo),
-        topic_title=lambda topic: _title(runtime, topic, staff.ui_lang),
+        topic_title=pages.labels(runtime, staff.ui_lang).topic_title,
         query=lambda **changes: _query(chosen | {"page": str(page)} | changes),
     )
 
@@ -116,7 +116,7 @@ def groups(
         pending=pending,
         chosen=chosen,
         choices=_choices(runtime, session, staff.demo),
-        topic_title=lambda topic: _title(runtime, topic, staff.ui_lang),
+        topic_title=pages.labels(runtime, staff.ui_lang).topic_title,
     )
 
 
@@ -178,12 +178,6 @@ def export(
         media_type="application/yaml",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
-
-
-def _title(runtime: RuntimeDep, topic: str | None, lang: str) -> str:
-    if not topic or topic not in runtime.vocabulary.topics:
-        return topic or ""
-    return runtime.catalogue.title(topic, lang)
 
 
 def _query(values: dict[str, str]) -> str:

@@ -10,7 +10,6 @@ from weasyprint import HTML
 from service_api.api.deps import RuntimeDep, SessionDep
 from service_api.db.models import StaffSession
 from service_api.screens import pages, period
-from service_api.screens.dashboard import labels
 from service_api.screens.figures import build, load_tiles
 from service_api.screens.session import Analyst
 from service_api.services.reports import Scope, feedback_share, need_counts, need_total
@@ -93,7 +92,7 @@ def _context(
     scope = Scope(since=period.start(month), until=following, synthetic=staff.demo)
     first = period.shift(month, -(TREND_MONTHS - 1))
     trend = Scope(since=period.start(first), until=following, synthetic=staff.demo)
-    names = labels(runtime, staff)
+    names = pages.labels(runtime, staff.ui_lang)
     figures = build(
         session,
         scope,

@@ -1,7 +1,7 @@
 """Rendering the screens: Jinja2 templates with the interface texts of one language."""
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,10 +11,12 @@ import yaml
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from service_api.db.models import StaffSession, UnmetNeed
+from service_api.db.models import StaffSession
+from service_api.runtime import Runtime
+from service_api.screens.figures import Labels
+from service_api.services import demo
 from service_api.services.tokens import Role
 
 HERE = Path(__file__).resolve().parent
@@ -41,6 +43,17 @@ def translator(lang: str) -> Callable[..., str]:
     return t
 
 
+def labels(runtime: Runtime, lang: str) -> Labels:
+    """Display names in `lang`: interface texts and topic titles from the catalogue."""
+
+    def topic_title(topic: str) -> str:
+        if topic in runtime.vocabulary.topics:
+            return runtime.catalogue.title(topic, lang)
+        return topic
+
+    return Labels(translator(lang), topic_title)
+
+
 def ui_lang(request: Request, staff: StaffSession | None) -> str:
     if staff is not None:
         return staff.ui_lang
@@ -57,9 +70,7 @@ def render(
 ) -> HTMLResponse:
     lang = ui_lang(request, staff)
     role = staff.role if staff else None
-    demo_available = session is not None and bool(
-        session.scalar(select(exists().where(UnmetNeed.synthetic.is_(True))))
-    )
+    demo_available = session is not None and demo.present(session)
     return TEMPLATES.TemplateResponse(
         request,
         template,
@@ -101,7 +112,3 @@ def redirect(path: str, **message: str) -> RedirectResponse:
     query = [(k, v) for k, v in parse_qsl(parts.query) if k not in MESSAGE_KEYS]
     query += [(key, value) for key, value in message.items()]
     return RedirectResponse(urlunsplit(("", "", parts.path, urlencode(query), "")), 303)
-
-
-def now() -> datetime:
-    return datetime.now(UTC)

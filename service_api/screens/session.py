@@ -104,7 +104,6 @@ def csrf_checked(*roles: Role) -> Callable[..., StaffSession]:
     return check
 
 
-AnyStaff = Annotated[StaffSession, Depends(staff_with(Role.REVIEWER, Role.ANALYST))]
 AnyStaffForm = Annotated[StaffSession, Depends(csrf_checked(Role.REVIEWER, Role.ANALYST))]
 Reviewer = Annotated[StaffSession, Depends(staff_with(Role.REVIEWER))]
 ReviewerForm = Annotated[StaffSession, Depends(csrf_checked(Role.REVIEWER))]

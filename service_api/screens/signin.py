@@ -3,10 +3,8 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response
-from sqlalchemy import exists, select
 
 from service_api.api.deps import RuntimeDep, SessionDep, principal_of
-from service_api.db.models import UnmetNeed
 from service_api.screens import pages
 from service_api.screens.session import (
     COOKIE,
@@ -16,6 +14,7 @@ from service_api.screens.session import (
     current,
     open_session,
 )
+from service_api.services import demo as synthetic
 from service_api.services.audit import audit
 from service_api.services.tokens import Role
 
@@ -86,8 +85,6 @@ def preferences(
     if ui_lang in UI_LANGS:
         staff.ui_lang = ui_lang
     if demo is not None:
-        staff.demo = demo and bool(
-            session.scalar(select(exists().where(UnmetNeed.synthetic.is_(True))))
-        )
+        staff.demo = demo and synthetic.present(session)
     session.commit()
     return pages.redirect(pages.safe_back(back, home(staff.role)))

@@ -65,55 +65,35 @@ class Stack:
         command = [str(API_BIN / "python"), "-m", "service_api.translation_packages", "install"]
         subprocess.run([*command, *map(str, packages)], cwd=ROOT, env=self.env, check=True)
 
-    def start_all(self) -> None:
-        self.install_translation()
+    def start_rasa(self, name: str, port: int, endpoints: str = "bot/endpoints.yml") -> None:
         self.start(
-            "rasa",
+            name,
             [
-                str(BOT_BIN / "rasa"),
-                "run",
-                "--model",
-                "models",
-                "--endpoints",
-                "bot/endpoints.yml",
-                "--credentials",
-                "bot/credentials.yml",
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(self.ports["rasa"]),
-                "--enable-api",
+                str(BOT_BIN / "rasa"), "run", "--model", "models",
+                "--endpoints", endpoints, "--credentials", "bot/credentials.yml",
+                "--interface", "127.0.0.1", "--port", str(port), "--enable-api",
                 # One argument: a token may start with "-", which argparse
                 # would otherwise take for an option.
                 f"--auth-token={self.env['LOTSE_RASA_TOKEN']}",
             ],
             {"PYTHONPATH": str(ROOT)},
-        )
+        )  # fmt: skip
+
+    def start_actions(self, name: str, port: int, extra_env: dict[str, str] | None = None) -> None:
+        command = [str(BOT_BIN / "rasa"), "run", "actions", "--actions", "actions"]
         self.start(
-            "actions",
-            [
-                str(BOT_BIN / "rasa"),
-                "run",
-                "actions",
-                "--actions",
-                "actions",
-                "--port",
-                str(self.ports["actions"]),
-            ],
-            {"PYTHONPATH": str(ROOT)},
+            name, [*command, "--port", str(port)], {"PYTHONPATH": str(ROOT)} | (extra_env or {})
         )
-        self.start(
-            "api",
-            [
-                str(API_BIN / "uvicorn"),
-                "service_api.app:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.ports["api"]),
-            ],
-        )
+
+    def start_api(self, name: str, port: int) -> None:
+        command = [str(API_BIN / "uvicorn"), "service_api.app:create_app", "--factory"]
+        self.start(name, [*command, "--host", "127.0.0.1", "--port", str(port), "--no-access-log"])
+
+    def start_all(self) -> None:
+        self.install_translation()
+        self.start_rasa("rasa", self.ports["rasa"])
+        self.start_actions("actions", self.ports["actions"])
+        self.start_api("api", self.ports["api"])
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + STARTUP_S

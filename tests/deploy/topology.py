@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import httpx
 from sqlalchemy import create_engine, make_url, text
 
-from tests.conversation.conftest import API_BIN, BOT_BIN, ROOT, Stack
+from tests.conversation.conftest import Stack
 from tests.utils.ports import free_port
 
 REPLICAS = 2
@@ -111,43 +111,14 @@ class Topology(Stack):
             HAPROXY.format(sections="".join(sections), public=self.public), encoding="utf-8"
         )
         self.start("haproxy", ["haproxy", "-db", "-f", str(config)])
-        bot = {"PYTHONPATH": str(ROOT)}
         for i, port in enumerate(self.replicas["rasa"], start=1):
-            self.start(
-                f"rasa{i}",
-                [
-                    str(BOT_BIN / "rasa"), "run", "--model", "models",
-                    "--endpoints", "bot/endpoints.production.yml",
-                    "--credentials", "bot/credentials.yml",
-                    "--interface", "127.0.0.1", "--port", str(port), "--enable-api",
-                    f"--auth-token={self.env['LOTSE_RASA_TOKEN']}",
-                ],
-                bot,
-            )  # fmt: skip
+            self.start_rasa(f"rasa{i}", port, "bot/endpoints.production.yml")
         for i, port in enumerate(self.replicas["actions"], start=1):
             outbox = self.tmp / f"actions{i}"
             outbox.mkdir()
-            self.start(
-                f"actions{i}",
-                [
-                    str(BOT_BIN / "rasa"),
-                    "run",
-                    "actions",
-                    "--actions",
-                    "actions",
-                    "--port",
-                    str(port),
-                ],
-                bot | {"LOTSE_DATA_DIR": str(outbox)},
-            )
+            self.start_actions(f"actions{i}", port, {"LOTSE_DATA_DIR": str(outbox)})
         for i, port in enumerate(self.replicas["api"], start=1):
-            self.start(
-                f"api{i}",
-                [
-                    str(API_BIN / "uvicorn"), "service_api.app:create_app", "--factory",
-                    "--host", "127.0.0.1", "--port", str(port), "--no-access-log",
-                ],
-            )  # fmt: skip
+            self.start_api(f"api{i}", port)
 
     def wait_ready(self) -> None:
         """Every service_api replica healthy: its database, Rasa and the action server behind it."""

@@ -5,11 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.exc import IntegrityError
 
 from service_api.api.deps import IngestDep, ReviewerDep, RuntimeDep, SessionDep
 from service_api.db.models import Erasure, UnmetNeed
-from service_api.observability import NEEDS_STORED
 from service_api.schemas.needs import (
     NeedBatchIn,
     NeedBatchOut,
@@ -34,32 +32,13 @@ def ingest_need(
     body: NeedIn, response: Response, runtime: RuntimeDep, session: SessionDep, _: IngestDep
 ) -> NeedOut | Response:
     """Store one need; a repeated idempotency key returns the stored record (200)."""
-    vocabulary = runtime.vocabulary
-    if body.topic is not None and body.topic not in vocabulary.topics:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Unknown topic {body.topic!r}")
-    if body.barrier is not None and body.barrier not in vocabulary.barriers:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, f"Unknown barrier category {body.barrier!r}"
-        )
-    if erased_before(session, body.sender, body.occurred_at):
+    [result] = store_batch(session, runtime.redactor, runtime.vocabulary, [body])
+    if result.status == status.HTTP_422_UNPROCESSABLE_CONTENT:
+        raise HTTPException(result.status, result.detail)
+    if result.status == status.HTTP_204_NO_CONTENT:
         return Response(status_code=status.HTTP_204_NO_CONTENT)
-    existing = _by_key(session, body.idempotency_key)
-    if existing is not None:
-        response.status_code = status.HTTP_200_OK
-        return NeedOut.model_validate(existing)
-    need = UnmetNeed(**body.model_dump() | {"text": runtime.redactor.redact(body.text)})
-    session.add(need)
-    try:
-        session.commit()
-        NEEDS_STORED.labels(need.kind).inc()
-    except IntegrityError:
-        session.rollback()
-        existing = _by_key(session, body.idempotency_key)
-        if existing is None:
-            raise
-        response.status_code = status.HTTP_200_OK
-        return NeedOut.model_validate(existing)
-    return NeedOut.model_validate(need)
+    response.status_code = result.status
+    return NeedOut.model_validate(session.get(UnmetNeed, result.id))
 
 
 @router.post("/batch")
@@ -80,12 +59,6 @@ def erased_before(session: SessionDep, sender: str, occurred_at: datetime | None
     occurred = occurred_at.replace(tzinfo=occurred_at.tzinfo or UTC)
     erased = erasure.erased_at.replace(tzinfo=erasure.erased_at.tzinfo or UTC)
     return occurred <= erased
-
-
-def _by_key(session: SessionDep, key: str | None) -> UnmetNeed | None:
-    if key is None:
-        return None
-    return session.scalar(select(UnmetNeed).where(UnmetNeed.idempotency_key == key))
 
 
 def need_filters(
