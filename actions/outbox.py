@@ -2,7 +2,9 @@
 
 Records wait in SQLite under LOTSE_DATA_DIR until service_api accepts them;
 the idempotency key makes a delivery that is repeated after a crash or a
-timeout harmless. A background task retries with backoff.
+timeout harmless. A background task retries with backoff. Needs that are due
+together go in one request (/api/v1/needs/batch), so that an outbox catching
+up after an outage is not held back by one round trip per record.
 """
 
 import asyncio
@@ -14,10 +16,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from actions.ingest_client import IngestRejected, IngestUnavailable, submit
+from actions.ingest_client import (
+    NEEDS,
+    IngestRejected,
+    IngestUnavailable,
+    submit,
+    submit_needs,
+)
 from actions.settings import get_settings
 
 Record = Dict[str, Any]
+Row = Tuple[str, str, Record, int]
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +56,7 @@ class Outbox:
             (f"{path}:{record['idempotency_key']}", path, json.dumps(record)),
         )
 
-    def due(self, limit: int = BATCH) -> List[Tuple[str, str, Record, int]]:
+    def due(self, limit: int = BATCH) -> List[Row]:
         rows = self._db.execute(
             "SELECT key, path, payload, attempts FROM outbox WHERE rejected = 0"
             " AND next_try <= ? ORDER BY rowid LIMIT ?",
@@ -58,32 +67,73 @@ class Outbox:
     def pending(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM outbox WHERE rejected = 0").fetchone()[0])
 
+    def _delivered(self, key: str) -> None:
+        self._db.execute("DELETE FROM outbox WHERE key = ?", (key,))
+
+    def _set_aside(self, key: str, why: str) -> None:
+        logger.error("service_api rejected %s (%s); kept aside", key, why)
+        self._db.execute("UPDATE outbox SET rejected = 1 WHERE key = ?", (key,))
+
+    def _retry_later(self, key: str, attempts: int) -> None:
+        backoff = min(MAX_BACKOFF_S, 2.0**attempts)
+        self._db.execute(
+            "UPDATE outbox SET attempts = ?, next_try = ? WHERE key = ?",
+            (attempts + 1, time.time() + backoff, key),
+        )
+
     async def deliver(self, key: str, path: str, record: Record, attempts: int) -> bool:
         """Try once; True when service_api has the record."""
         try:
             await submit(path, record)
-        except IngestRejected:
-            logger.error("service_api rejected %s; kept aside", key, exc_info=True)
-            self._db.execute("UPDATE outbox SET rejected = 1 WHERE key = ?", (key,))
+        except IngestRejected as error:
+            self._set_aside(key, str(error))
             return False
         except IngestUnavailable:
-            backoff = min(MAX_BACKOFF_S, 2.0**attempts)
-            self._db.execute(
-                "UPDATE outbox SET attempts = ?, next_try = ? WHERE key = ?",
-                (attempts + 1, time.time() + backoff, key),
-            )
+            self._retry_later(key, attempts)
             return False
-        self._db.execute("DELETE FROM outbox WHERE key = ?", (key,))
+        self._delivered(key)
         return True
 
-    async def flush(self) -> int:
-        """Deliver everything that is due; returns how many were delivered."""
+    async def deliver_needs(self, rows: List[Row]) -> Optional[int]:
+        """Try the needs in one request; how many service_api has, None when it is unreachable."""
+        try:
+            statuses = await submit_needs([record for _, _, record, _ in rows])
+        except IngestRejected:
+            # A record the batch as a whole refuses: one by one, so that only it is set aside.
+            return await self.deliver_each(rows)
+        except IngestUnavailable:
+            for key, _, _, attempts in rows:
+                self._retry_later(key, attempts)
+            return None
         delivered = 0
-        for key, path, record, attempts in self.due():
-            if not await self.deliver(key, path, record, attempts):
+        for (key, *_), status in zip(rows, statuses, strict=True):
+            if status == 422:
+                self._set_aside(key, "HTTP 422 in a batch")
+                continue
+            self._delivered(key)  # 201 stored, 200 already there, 204 sender erased meanwhile
+            delivered += 1
+        return delivered
+
+    async def deliver_each(self, rows: List[Row]) -> int:
+        """One request per record, in order, until one fails; how many were delivered."""
+        delivered = 0
+        for row in rows:
+            if not await self.deliver(*row):
                 break  # service_api is down or refusing: wait for the next round
             delivered += 1
         return delivered
+
+    async def flush(self) -> int:
+        """Deliver everything that is due, the needs as one batch; how many were delivered."""
+        due = self.due()
+        needs = [row for row in due if row[1] == NEEDS]
+        delivered = 0
+        if needs:
+            outcome = await self.deliver_needs(needs)
+            if outcome is None:
+                return 0  # service_api is down: wait for the next round
+            delivered += outcome
+        return delivered + await self.deliver_each([row for row in due if row[1] != NEEDS])
 
     def keep_flushing(self) -> None:
         """Start the retry loop on the running event loop, once."""

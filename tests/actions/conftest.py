@@ -37,19 +37,44 @@ def tracker() -> Callable[..., Any]:
 
 
 class FakeServiceApi:
-    """A real local HTTP server standing in for service_api's ingest endpoint."""
+    """A real local HTTP server standing in for service_api's ingest endpoints.
+
+    `status` answers every request (>= 400: refused as a whole); a need whose
+    text is in `unprocessable` gets 422 of its own in a batch, as an unknown
+    topic does in service_api.
+    """
 
     def __init__(self) -> None:
         self.received: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.requests: list[str] = []
         self.status = 201
+        self.unprocessable: set[str] = set()
 
-    async def ingest(self, request: web.Request) -> web.Response:
+    def refusal(self, request: web.Request) -> web.Response | None:
         self.headers.append(dict(request.headers))
+        self.requests.append(request.path)
         if self.status >= 400:
             return web.json_response({"detail": "boom"}, status=self.status)
+        return None
+
+    async def ingest(self, request: web.Request) -> web.Response:
+        if (refused := self.refusal(request)) is not None:
+            return refused
         self.received.append(await request.json())
         return web.json_response({"id": len(self.received)}, status=self.status)
+
+    async def ingest_batch(self, request: web.Request) -> web.Response:
+        if (refused := self.refusal(request)) is not None:
+            return refused
+        results = []
+        for need in (await request.json())["needs"]:
+            if need["text"] in self.unprocessable:
+                results.append({"status": 422, "detail": "Unknown topic"})
+                continue
+            self.received.append(need)
+            results.append({"status": self.status, "id": len(self.received)})
+        return web.json_response({"results": results})
 
 
 @pytest.fixture
@@ -59,6 +84,7 @@ async def service_api(
     fake = FakeServiceApi()
     app = web.Application()
     app.router.add_post("/api/v1/needs", fake.ingest)
+    app.router.add_post("/api/v1/needs/batch", fake.ingest_batch)
     app.router.add_post("/api/v1/feedback", fake.ingest)
     runner = web.AppRunner(app)
     await runner.setup()

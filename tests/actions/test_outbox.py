@@ -63,3 +63,48 @@ async def test_a_rejected_record_is_set_aside_not_retried(service_api, tmp_path)
 
     assert box.pending() == 0
     assert box._db.execute("SELECT count(*) FROM outbox WHERE rejected = 1").fetchone()[0] == 1
+
+
+async def test_needs_due_together_go_in_one_request(service_api, tmp_path):
+    box = Outbox(tmp_path / "outbox.db")
+    for i in range(5):
+        box.put("needs", a_need(str(i)))
+
+    assert await box.flush() == 5
+    assert service_api.requests == ["/api/v1/needs/batch"]
+    assert [need["text"] for need in service_api.received] == [f"q {i}" for i in range(5)]
+
+
+async def test_a_need_refused_inside_a_batch_is_set_aside_and_the_rest_arrive(
+    service_api, tmp_path
+):
+    box = Outbox(tmp_path / "outbox.db")
+    service_api.unprocessable = {"q 1"}
+    for i in range(3):
+        box.put("needs", a_need(str(i)))
+
+    assert await box.flush() == 2
+    assert [need["text"] for need in service_api.received] == ["q 0", "q 2"]
+    assert box.pending() == 0
+    assert box._db.execute("SELECT count(*) FROM outbox WHERE rejected = 1").fetchone()[0] == 1
+
+
+async def test_a_batch_refused_as_a_whole_is_retried_one_by_one(service_api, tmp_path):
+    box = Outbox(tmp_path / "outbox.db")
+    service_api.status = 422
+    box.put("needs", a_need("a"))
+    box.put("needs", a_need("b"))
+
+    await box.flush()
+
+    assert service_api.requests == ["/api/v1/needs/batch", "/api/v1/needs"]
+    assert box.pending() == 1  # the first is set aside; the second waits for the next round
+
+
+async def test_needs_and_feedback_are_delivered_in_the_same_round(service_api, tmp_path):
+    box = Outbox(tmp_path / "outbox.db")
+    box.put("needs", a_need("n"))
+    box.put("feedback", {"idempotency_key": "f1", "helpful": True, "question": "q"})
+
+    assert await box.flush() == 2
+    assert sorted(service_api.requests) == ["/api/v1/feedback", "/api/v1/needs/batch"]

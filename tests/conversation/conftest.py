@@ -43,18 +43,16 @@ class Stack:
         }
         self.logs = tmp / "logs"
         self.logs.mkdir()
-        self.processes: list[subprocess.Popen[bytes]] = []
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
 
     def start(self, name: str, command: list[str], extra_env: dict[str, str] | None = None) -> None:
         log = (self.logs / f"{name}.log").open("wb")
-        self.processes.append(
-            subprocess.Popen(
-                command,
-                cwd=ROOT,
-                env=self.env | (extra_env or {}),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+        self.processes[name] = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=self.env | (extra_env or {}),
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
 
     def install_translation(self) -> None:
@@ -98,7 +96,7 @@ class Stack:
     def wait_ready(self) -> None:
         deadline = time.monotonic() + STARTUP_S
         while time.monotonic() < deadline:
-            if any(p.poll() is not None for p in self.processes):
+            if self.exited():
                 break
             try:
                 if httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200:
@@ -106,13 +104,26 @@ class Stack:
             except httpx.HTTPError:
                 pass
             time.sleep(1)
-        tails = {p.name: p.read_text()[-2000:] for p in self.logs.glob("*.log")}
-        raise RuntimeError(f"stack not ready after {STARTUP_S} s: {tails}")
+        raise self.not_ready()
+
+    def exited(self) -> dict[str, int]:
+        """The processes that have already stopped, with their exit codes."""
+        return {name: code for name, p in self.processes.items() if (code := p.poll()) is not None}
+
+    def not_ready(self) -> RuntimeError:
+        """What went wrong at start-up: who exited first, then the end of every log."""
+        exited = self.exited()
+        names = sorted(self.processes, key=lambda name: name not in exited)
+        tails = "\n".join(
+            f"--- {name}.log ---\n{(self.logs / f'{name}.log').read_text(errors='replace')[-1500:]}"
+            for name in names
+        )
+        return RuntimeError(f"not ready; exited: {exited or 'none'}\n{tails}")
 
     def stop(self) -> None:
-        for process in self.processes:
+        for process in self.processes.values():
             process.terminate()
-        for process in self.processes:
+        for process in self.processes.values():
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:

@@ -125,7 +125,7 @@ class Topology(Stack):
         deadline = time.monotonic() + STARTUP_S
         pending = set(self.replicas["api"])
         while pending and time.monotonic() < deadline:
-            if any(p.poll() is not None for p in self.processes):
+            if self.exited():
                 break
             for port in list(pending):
                 try:
@@ -135,8 +135,7 @@ class Topology(Stack):
                     pass
             time.sleep(1)
         if pending or not self._both_rasa_ready():
-            tails = {p.name: p.read_text()[-1500:] for p in self.logs.glob("*.log")}
-            raise RuntimeError(f"topology not ready after {STARTUP_S} s: {tails}")
+            raise self.not_ready()
 
     def _both_rasa_ready(self) -> bool:
         deadline = time.monotonic() + STARTUP_S
