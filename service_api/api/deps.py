@@ -35,10 +35,11 @@ bearer = HTTPBearer(auto_error=False, description="A token issued by POST /api/v
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: the role and which token (for the audit log)."""
+    """Who is calling: the role, which token (for the audit log) and a name to greet them by."""
 
     role: Role
     label: str
+    name: str
 
 
 def principal_of(token: str, runtime: Runtime, session: Session) -> Principal | None:
@@ -49,11 +50,12 @@ def principal_of(token: str, runtime: Runtime, session: Session) -> Principal | 
     }
     for role, secret in configured.items():
         if secret is not None and hmac.compare_digest(token, secret.get_secret_value()):
-            return Principal(role, f"LOTSE_{role.upper()}_TOKEN")
+            return Principal(role, f"LOTSE_{role.upper()}_TOKEN", f"LOTSE_{role.upper()}_TOKEN")
     stored = session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))
     if stored is None:
         return None
-    return Principal(Role(stored.role), f"token {stored.id} {stored.label}".strip())
+    name = stored.label or f"Token {stored.id}"
+    return Principal(Role(stored.role), f"token {stored.id} {stored.label}".strip(), name)
 
 
 def require(role: Role) -> Callable[..., Principal]:

@@ -114,7 +114,8 @@ class StaffSession(Base):
 
     id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     role: Mapped[str] = mapped_column(String(16))
-    label: Mapped[str] = mapped_column(String(240))
+    label: Mapped[str] = mapped_column(String(240))  # for the audit log
+    name: Mapped[str] = mapped_column(String(200))  # shown in the header
     csrf: Mapped[str] = mapped_column(String(64))
     ui_lang: Mapped[str] = mapped_column(String(8), default="de")
     demo: Mapped[bool] = mapped_column(default=False)

@@ -16,7 +16,7 @@ from fastapi import Depends, Form, Request
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from service_api.api.deps import SessionDep
+from service_api.api.deps import Principal, SessionDep
 from service_api.db.models import StaffSession
 from service_api.services.tokens import Role
 
@@ -44,7 +44,7 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def open_session(session: Session, role: Role, label: str, ui_lang: str) -> str:
+def open_session(session: Session, principal: Principal, ui_lang: str) -> str:
     """A new session for a signed-in token; returns the cookie value."""
     now = datetime.now(UTC)
     session.execute(delete(StaffSession).where(StaffSession.expires_at < now))
@@ -52,8 +52,9 @@ def open_session(session: Session, role: Role, label: str, ui_lang: str) -> str:
     session.add(
         StaffSession(
             id_hash=_hash(secret),
-            role=role,
-            label=label,
+            role=principal.role,
+            label=principal.label,
+            name=principal.name,
             csrf=secrets.token_urlsafe(32),
             ui_lang=ui_lang if ui_lang in UI_LANGS else "de",
             demo=False,

@@ -48,7 +48,7 @@ def sign_in(
         return pages.render(
             request, "signin.html", None, status_code=401, signed_out=False, failed=True
         )
-    secret = open_session(session, principal.role, principal.label, lang)
+    secret = open_session(session, principal, lang)
     audit(session, principal.label, "sign_in", "screens")
     session.commit()
     response = pages.redirect(pages.safe_back(next, home(principal.role)))

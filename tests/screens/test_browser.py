@@ -163,7 +163,7 @@ def page(browser: Browser) -> Iterator[Page]:
 def token(server: str, role: str) -> str:
     response = httpx.post(
         f"{server}/api/v1/tokens",
-        json={"role": role, "label": f"Frau Test ({role})"},
+        json={"role": role, "label": "Frau Test" if role == "reviewer" else "Herr Test"},
         headers={"Authorization": f"Bearer {ADMIN}"},
     )
     return str(response.json()["token"])

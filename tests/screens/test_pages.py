@@ -63,6 +63,16 @@ def test_the_session_cookie_is_http_only_and_same_site_strict(client):
     assert response.headers["location"] == "/inbox"  # never to another site
 
 
+def test_the_header_greets_by_the_key_s_name_and_the_audit_log_knows_the_key(client, db):
+    sign_in(client, "analyst")
+
+    header = client.get("/dashboard").text.split("</header>")[0]
+
+    assert "Angemeldet: Test analyst (Auswertung)" in header and "token" not in header
+    [event] = db.query(AuditEvent).filter_by(action="sign_in").all()
+    assert re.fullmatch(r"token \d+ Test analyst", event.actor)
+
+
 @pytest.mark.parametrize("role", ["reviewer", "analyst", "admin"])
 def test_each_role_sees_its_own_pages_only(client, role):
     if role == "admin":

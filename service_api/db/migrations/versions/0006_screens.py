@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("id_hash", sa.String(64), primary_key=True),
         sa.Column("role", sa.String(16), nullable=False),
         sa.Column("label", sa.String(240), nullable=False),
+        sa.Column("name", sa.String(200), nullable=False),
         sa.Column("csrf", sa.String(64), nullable=False),
         sa.Column("ui_lang", sa.String(8), nullable=False),
         sa.Column("demo", sa.Boolean, nullable=False),
