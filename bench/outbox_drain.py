@@ -14,68 +14,63 @@ import argparse
 import asyncio
 import os
 import secrets
-import socket
 import subprocess
 import tempfile
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg2
+from sqlalchemy.engine import make_url
 
 from actions.outbox import Outbox
 from actions.settings import get_settings
 from actions.unmet import KIND_FALLBACK, need_from
 from tests.utils.ports import free_port
+from tests.utils.postgres import throwaway_database
 from tests.utils.trackers import user_tracker
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVER = os.environ.get("LOTSE_BENCH_POSTGRES_DSN", "host=127.0.0.1 port=5432 user=postgres")
+SERVER = os.environ.get("LOTSE_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 INGEST = "bench-ingest-token"
-
-
-def sql(statement: str) -> None:
-    connection = psycopg2.connect(SERVER + " dbname=postgres")
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(statement)
-    connection.close()
 
 
 @contextmanager
 def service_api(data_dir: Path) -> Iterator[str]:
     """service_api with two workers on a throwaway database; its base URL."""
     name = f"lotse_bench_{secrets.token_hex(4)}"
-    sql(f'CREATE DATABASE "{name}"')
-    port = free_port()
-    env = os.environ | {
-        "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}",
-        "LOTSE_DATA_DIR": str(data_dir),
-        "LOTSE_PSEUDONYM_SECRET": "bench",
-        "LOTSE_INGEST_TOKEN": INGEST,
-        "LOTSE_ENRICH_INTERVAL_S": "0",
-        "LOTSE_LOG_FORMAT": "text",
-    }
-    command = [
-        str(ROOT / ".venv" / "bin" / "uvicorn"), "service_api.app:create_app", "--factory",
-        "--port", str(port), "--workers", "2", "--no-access-log", "--log-level", "warning",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        time.sleep(3)  # both workers past their migrations
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with throwaway_database(SERVER, name) as url:
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        env = os.environ | {
+            # service_api's own driver (psycopg 3) on the same database
+            "DATABASE_URL": make_url(url)
+            .set(drivername="postgresql+psycopg")
+            .render_as_string(hide_password=False),
+            "LOTSE_DATA_DIR": str(data_dir),
+            "LOTSE_PSEUDONYM_SECRET": "bench",
+            "LOTSE_INGEST_TOKEN": INGEST,
+            "LOTSE_ENRICH_INTERVAL_S": "0",
+            "LOTSE_LOG_FORMAT": "text",
+        }
+        command = [
+            str(ROOT / ".venv" / "bin" / "uvicorn"), "service_api.app:create_app", "--factory",
+            "--port", str(port), "--workers", "2", "--no-access-log", "--log-level", "warning",
+        ]  # fmt: skip
+        process = subprocess.Popen(command, cwd=ROOT, env=env)
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                try:
+                    urllib.request.urlopen(f"{base}/api/v1/languages", timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 async def drain(box: Outbox, one_by_one: bool) -> float:

@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, make_url, text
 
 from service_api.db.session import make_engine, migrate
+from tests.utils.postgres import throwaway_database
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER = os.environ.get(
@@ -25,16 +25,8 @@ ADMIN = "bench-admin-token"
 @contextmanager
 def database() -> Iterator[str]:
     """A fresh database on the server; its URL. Dropped afterwards."""
-    name = f"lotse_bench_{secrets.token_hex(4)}"
-    server = create_engine(SERVER, isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(SERVER).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
+    with throwaway_database(SERVER, f"lotse_bench_{secrets.token_hex(4)}") as url:
+        yield url
 
 
 @contextmanager

@@ -1,18 +1,20 @@
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from service_api.app import create_app
 from service_api.db.models import Base
 from service_api.settings import Settings
+from tests.utils.postgres import throwaway_database
 
 ADMIN = "admin-secret"
 INGEST = "ingest-secret"
@@ -28,20 +30,16 @@ POSTGRES_URL = os.environ.get(
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A database of its own on the PostgreSQL server, dropped at the end."""
-    name = f"lotse_test_{uuid.uuid4().hex[:12]}"
-    server = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with server.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as error:
-        pytest.fail(
-            f"PostgreSQL is not reachable at {POSTGRES_URL} ({error.orig}); "
-            "start it or set LOTSE_TEST_POSTGRES_URL"
-        )
-    yield str(make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
-    with server.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    server.dispose()
+    with ExitStack() as stack:
+        name = f"lotse_test_{uuid.uuid4().hex[:12]}"
+        try:
+            url = stack.enter_context(throwaway_database(POSTGRES_URL, name))
+        except OperationalError as error:
+            pytest.fail(
+                f"PostgreSQL is not reachable at {POSTGRES_URL} ({error.orig}); "
+                "start it or set LOTSE_TEST_POSTGRES_URL"
+            )
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -8,14 +8,16 @@ behind HAProxy, as docker-compose.yml runs them.
 import secrets
 import sqlite3
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import make_url
 
 from tests.conversation.conftest import Stack
 from tests.utils.ports import free_port
+from tests.utils.postgres import throwaway_database
 
 REPLICAS = 2
 STARTUP_S = 420
@@ -59,6 +61,7 @@ class Topology(Stack):
         self.server = make_url(postgres_url)
         self.api_db = f"lotse_scale_{suffix}"
         self.tracker_db = f"lotse_scale_rasa_{suffix}"
+        self.databases = ExitStack()
         store = urlsplit(redis_url)
         lb = {name: f"http://127.0.0.1:{port}" for name, port in self.lb.items()}
         self.env |= {
@@ -83,22 +86,13 @@ class Topology(Stack):
             "LOTSE_LOG_FORMAT": "json",
         }
 
-    def create_databases(self) -> None:
-        engine = create_engine(self.server, isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            for name in (self.api_db, self.tracker_db):
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        engine.dispose()
-
     def drop_databases(self) -> None:
-        engine = create_engine(self.server, isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            for name in (self.api_db, self.tracker_db):
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
+        self.databases.close()
 
     def start_all(self) -> None:
-        self.create_databases()
+        server = self.server.render_as_string(hide_password=False)
+        for name in (self.api_db, self.tracker_db):
+            self.databases.enter_context(throwaway_database(server, name))
         sections = []
         for name, ports in self.replicas.items():
             servers = "\n".join(
